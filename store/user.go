@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// User is what Gongyou keeps about a worker: no name, no phone.
+type User struct {
+	ID         int64        `db:"id"`
+	ChatID     int64        `db:"chat_id"`
+	Lang       string       `db:"lang"` // "" until chosen, then "zh" or "en"
+	City       string       `db:"city"`
+	Subscribed bool         `db:"subscribed"`
+	ConsentAt  sql.NullTime `db:"consent_at"`
+	CreatedAt  time.Time    `db:"created_at"`
+	UpdatedAt  time.Time    `db:"updated_at"`
+}
+
+const userColumns = `id, chat_id, lang, city, subscribed, consent_at, created_at, updated_at`
+
+// EnsureUser returns the user with id, creating the row on first contact.
+// created tells whether this call made it.
+func (s *Store) EnsureUser(ctx context.Context, id, chatID int64) (u User, created bool, err error) {
+	now := s.nowUTC()
+	res, err := s.db.ExecContext(ctx,
+		`INSERT INTO users (id, chat_id, created_at, updated_at) VALUES ($1, $2, $3, $3)
+		 ON CONFLICT (id) DO NOTHING`, id, chatID, now)
+	if err != nil {
+		return User{}, false, fmt.Errorf("store: ensure user %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return User{}, false, fmt.Errorf("store: ensure user %d: %w", id, err)
+	}
+	u, err = s.User(ctx, id)
+	if err != nil {
+		return User{}, false, err
+	}
+	if n == 0 && u.ChatID != chatID && chatID != 0 {
+		if _, err := s.db.ExecContext(ctx, `UPDATE users SET chat_id = $2, updated_at = $3 WHERE id = $1`, id, chatID, now); err != nil {
+			return User{}, false, fmt.Errorf("store: update chat of user %d: %w", id, err)
+		}
+		u.ChatID = chatID
+	}
+	return u, n == 1, nil
+}
+
+// User loads one user; ErrNotFound when there is none.
+func (s *Store) User(ctx context.Context, id int64) (User, error) {
+	var u User
+	err := s.db.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE id = $1`, id)
+	if err != nil {
+		return User{}, fmt.Errorf("store: user %d: %w", id, notFound(err))
+	}
+	u.CreatedAt, u.UpdatedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC()
+	return u, nil
+}
+
+// SetLang saves the user's language ("zh" or "en").
+func (s *Store) SetLang(ctx context.Context, id int64, lang string) error {
+	return s.updateUser(ctx, id, `lang = $2`, lang)
+}
+
+// SetCity saves the user's city.
+func (s *Store) SetCity(ctx context.Context, id int64, city string) error {
+	return s.updateUser(ctx, id, `city = $2`, city)
+}
+
+// SetSubscribed turns policy announcements on or off.
+func (s *Store) SetSubscribed(ctx context.Context, id int64, on bool) error {
+	return s.updateUser(ctx, id, `subscribed = $2`, on)
+}
+
+// SetConsent records that the user accepted the privacy notice now.
+func (s *Store) SetConsent(ctx context.Context, id int64) error {
+	return s.updateUser(ctx, id, `consent_at = $2`, s.nowUTC())
+}
+
+func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE users SET `+set+`, updated_at = $3 WHERE id = $1`, id, v, s.nowUTC())
+	if err != nil {
+		return fmt.Errorf("store: update user %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: update user %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteUser erases everything kept about a user: the user row, the
+// conversation state and the link from any reports they sent (the report
+// text stays for staff, without the user).
+func (s *Store) DeleteUser(ctx context.Context, id int64) error {
+	return s.inTx(ctx, func(tx *sqlxTx) error {
+		for _, q := range []string{
+			`UPDATE reports SET user_id = NULL WHERE user_id = $1`,
+			`DELETE FROM sessions WHERE user_id = $1`,
+			`DELETE FROM users WHERE id = $1`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("store: delete user %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// CountSubscribers counts users who get announcements.
+func (s *Store) CountSubscribers(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM users WHERE subscribed`); err != nil {
+		return 0, fmt.Errorf("store: count subscribers: %w", err)
+	}
+	return n, nil
+}
