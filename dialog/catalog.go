@@ -1,6 +1,9 @@
 package dialog
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // LangZH and LangEN are the languages Gongyou speaks; Chinese is the default.
 const (
@@ -8,7 +11,7 @@ const (
 	LangEN = "en"
 )
 
-// NormLang maps a client language hint to LangZH or LangEN.
+// NormLang maps a client language hint ("zh-hans", "en-US", "") to LangZH or LangEN.
 func NormLang(hint string) string {
 	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(hint)), "en") {
 		return LangEN
@@ -16,18 +19,179 @@ func NormLang(hint string) string {
 	return LangZH
 }
 
+// catalog holds every text a user reads, per language. Keys are grouped by
+// flow. Style: short sentences, a concrete next step, no blame.
 var catalog = map[string]map[string]string{
 	LangZH: {
+		// channel notices
 		"notice.slow_down": "您发得太快了，请休息一分钟再发。刚才这几条我先不处理。",
 		"notice.error":     "抱歉，出了点问题，您的信息没有丢。请再发一次，或发 /menu 回到主菜单。",
+
+		// onboarding
+		"start.choose_lang": "您好！我是工友。\n请选择语言 / Please choose a language:",
+		"start.welcome": "我是工友，专门帮外出务工和打零工的朋友：\n" +
+			"🔍 找工作\n📚 报名技能培训\n🛡 社保和劳动权益问答\n⚠️ 查招聘骗局：把招聘信息发给我，我帮您看有没有风险\n\n" +
+			"记住：正规招聘不收钱。要您先交钱的，先问问我。",
+		"start.privacy": "🔒 隐私说明\n" +
+			"我只保存：您的 Telegram 编号、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
+			"您发来检查的招聘信息不保存，除非您点“报告给工作人员”。\n" +
+			"保存这些只为了回答您、给您发通知。\n" +
+			"发 /mydata 看我存了什么，发 /delete 全部删除。",
+		"start.agree":  "✅ 知道了，开始",
+		"start.agreed": "好的，我们开始吧。",
+
+		// menu
+		"menu.title":       "请选择您要做的事：",
+		"menu.jobs":        "🔍 找工作",
+		"menu.training":    "📚 技能培训",
+		"menu.insurance":   "🛡 社保和权益",
+		"menu.check":       "⚠️ 查招聘骗局",
+		"menu.subscribe":   "🔔 订阅政策通知",
+		"menu.unsubscribe": "🔕 取消通知",
+		"menu.lang":        "🌐 English",
+		"menu.help":        "❓ 帮助",
+		"menu.back":        "⬅️ 主菜单",
+
+		// services not built yet: say so, give a real next step
+		"soon.jobs": "🔍 找工作功能还在准备中。我们不想给您看假的招聘信息。\n" +
+			"现在您可以：\n• 去当地人社局的公共就业服务机构或零工市场，找工作和职业介绍都是免费的。\n" +
+			"• 打 12333 问就业政策。\n• 看到招聘信息，先发给我查一查。",
+		"soon.training": "📚 培训报名功能还在准备中。\n" +
+			"现在您可以：\n• 在当地人社局网站查“职业技能培训机构目录”，在目录里的机构培训，拿证后可以申请补贴。\n" +
+			"• 打 12333 问培训补贴。\n• 要先“贷款培训”才给工作的，多半是骗局，先发给我查一查。",
+		"soon.insurance": "🛡 社保和权益问答还在准备中。\n" +
+			"现在您可以：\n• 打 12333 问社保和劳动权益，或用“掌上12333”“电子社保卡”查自己的账户。\n" +
+			"• 被拖欠工资：去当地劳动保障监察投诉，申请劳动仲裁是免费的。\n• 免费法律帮助：打 12348。",
+		"soon.check": "⚠️ 查骗局功能马上就好。现在如果对方要您先交钱、扣您身份证，先别给，打 96110 问一问。",
+
+		// help
+		"help.text": "我能做这些：\n" +
+			"/menu 主菜单\n/jobs 找工作\n/training 技能培训\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
+			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
+			"/start 重新开始、换语言\n\n也可以直接把招聘信息发给我，我帮您查。",
+
+		// unknown input
+		"unknown.text":    "我没看懂。您可以点下面的按钮，或者把招聘信息直接发给我查一查。",
+		"unknown.command": "没有这个命令。发 /help 看我能做什么。",
+		"unknown.empty":   "我只能看懂文字。请用文字发给我，或点下面的按钮。",
+		"unknown.stale":   "这个按钮已经过期了。请看下面的新菜单。",
+
+		// subscription
+		"sub.on":      "🔔 已订阅。有新的政策通知（补贴、社保、防骗提醒）我会发给您。不想收了就发 /unsubscribe。",
+		"sub.off":     "🔕 已取消通知。想再收，发 /subscribe。",
+		"sub.already": "您已经订阅了。不想收了就发 /unsubscribe。",
+		"sub.none":    "您没有订阅通知。想收，发 /subscribe。",
+
+		// my data
+		"mydata.title":     "📋 我存了您这些信息：",
+		"mydata.id":        "Telegram 编号：%d",
+		"mydata.lang":      "语言：%s",
+		"mydata.city":      "城市：%s",
+		"mydata.sub":       "订阅通知：%s",
+		"mydata.consent":   "同意隐私说明：%s",
+		"mydata.since":     "第一次使用：%s",
+		"mydata.flow":      "现在在：%s",
+		"mydata.reports":   "您报告给工作人员的招聘信息：%d 条",
+		"mydata.footer":    "要全部删除，发 /delete。",
+		"mydata.unset":     "（没有）",
+		"mydata.yes":       "是",
+		"mydata.no":        "否",
+		"mydata.lang.zh":   "中文",
+		"mydata.lang.en":   "English",
+		"mydata.flow.none": "主菜单",
+
+		// delete
+		"delete.confirm": "⚠️ 确定要删除您的全部信息吗？\n删除后，您的设置和订阅都没有了，报告过的招聘信息会去掉您的名字。这一步不能撤回。",
+		"delete.yes":     "🗑 确定删除",
+		"delete.no":      "取消",
+		"delete.done":    "✅ 已删除您的全部信息。想再用，发 /start。",
+		"delete.kept":    "好的，没有删除。",
+
+		"lang.switched": "已切换为中文。",
 	},
 	LangEN: {
 		"notice.slow_down": "You are sending messages very fast. Please wait a minute, then send again. I skipped the last few.",
 		"notice.error":     "Sorry, something went wrong. Nothing was lost. Please send it again, or send /menu.",
+
+		"start.choose_lang": "您好！我是工友。\n请选择语言 / Please choose a language:",
+		"start.welcome": "I am Gongyou (工友). I help migrant and gig workers:\n" +
+			"🔍 Find work\n📚 Sign up for skills training\n🛡 Social insurance and labour rights\n⚠️ Check a job offer: send it to me and I look for scam signs\n\n" +
+			"Remember: a real employer never asks you to pay for a job. If someone asks for money first, ask me.",
+		"start.privacy": "🔒 Privacy\n" +
+			"I keep only: your Telegram id, your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
+			"Job offers you send for checking are not kept, unless you tap “Report to staff”.\n" +
+			"I keep this only to answer you and send announcements.\n" +
+			"Send /mydata to see it, /delete to erase it.",
+		"start.agree":  "✅ OK, let's start",
+		"start.agreed": "Good, let's start.",
+
+		"menu.title":       "What would you like to do?",
+		"menu.jobs":        "🔍 Find work",
+		"menu.training":    "📚 Training",
+		"menu.insurance":   "🛡 Insurance & rights",
+		"menu.check":       "⚠️ Check a job offer",
+		"menu.subscribe":   "🔔 Get announcements",
+		"menu.unsubscribe": "🔕 Stop announcements",
+		"menu.lang":        "🌐 中文",
+		"menu.help":        "❓ Help",
+		"menu.back":        "⬅️ Menu",
+
+		"soon.jobs": "🔍 Job search is not ready yet. We do not want to show you fake job posts.\n" +
+			"For now:\n• Visit the local public employment service or odd-job market (零工市场). Job matching there is free.\n" +
+			"• Call 12333 about employment policy.\n• Before you answer a job ad, send it to me to check.",
+		"soon.training": "📚 Training sign-up is not ready yet.\n" +
+			"For now:\n• Look up the list of approved training providers on your local 人社 (human resources) website. Courses on that list can get a subsidy after you pass.\n" +
+			"• Call 12333 about training subsidies.\n• A job that needs a training loan first is usually a scam. Send it to me to check.",
+		"soon.insurance": "🛡 Insurance and rights answers are not ready yet.\n" +
+			"For now:\n• Call 12333 about social insurance and labour rights, or check your own account in the 掌上12333 app or the e-social-security card.\n" +
+			"• Unpaid wages: complain to the local labour inspection office. Labour arbitration is free.\n• Free legal help: call 12348.",
+		"soon.check": "⚠️ The scam check is almost ready. If someone asks you to pay first or keep your ID, do not do it. Call 96110 to ask.",
+
+		"help.text": "What I can do:\n" +
+			"/menu main menu\n/jobs find work\n/training skills training\n/insurance social insurance and labour rights\n/check check a job offer\n" +
+			"/subscribe get policy announcements\n/unsubscribe stop them\n/mydata see what I keep about you\n/delete erase everything about you\n" +
+			"/start start again, change language\n\nYou can also just paste a job offer and I will check it.",
+
+		"unknown.text":    "Sorry, I did not understand. Tap a button below, or paste a job offer to check it.",
+		"unknown.command": "I do not know that command. Send /help to see what I can do.",
+		"unknown.empty":   "I can only read text. Please type your message, or tap a button below.",
+		"unknown.stale":   "That button has expired. Here is a fresh menu.",
+
+		"sub.on":      "🔔 Subscribed. I will send you new policy announcements (subsidies, social insurance, scam alerts). Send /unsubscribe to stop.",
+		"sub.off":     "🔕 Announcements stopped. Send /subscribe to get them again.",
+		"sub.already": "You are already subscribed. Send /unsubscribe to stop.",
+		"sub.none":    "You are not subscribed. Send /subscribe to get announcements.",
+
+		"mydata.title":     "📋 This is what I keep about you:",
+		"mydata.id":        "Telegram id: %d",
+		"mydata.lang":      "Language: %s",
+		"mydata.city":      "City: %s",
+		"mydata.sub":       "Announcements: %s",
+		"mydata.consent":   "Privacy notice accepted: %s",
+		"mydata.since":     "First used: %s",
+		"mydata.flow":      "Current step: %s",
+		"mydata.reports":   "Job offers you reported to staff: %d",
+		"mydata.footer":    "To erase everything, send /delete.",
+		"mydata.unset":     "(none)",
+		"mydata.yes":       "yes",
+		"mydata.no":        "no",
+		"mydata.lang.zh":   "中文",
+		"mydata.lang.en":   "English",
+		"mydata.flow.none": "main menu",
+
+		"delete.confirm": "⚠️ Erase everything I keep about you?\nYour settings and subscription will be gone. Job offers you reported stay for staff, without your name. This cannot be undone.",
+		"delete.yes":     "🗑 Yes, erase",
+		"delete.no":      "Cancel",
+		"delete.done":    "✅ Everything about you is erased. Send /start to use Gongyou again.",
+		"delete.kept":    "OK, nothing was erased.",
+
+		"lang.switched": "Switched to English.",
 	},
 }
 
-// T returns the catalogue text for key in lang (falling back to Chinese, then the key).
+// T returns the catalogue text for key in lang, falling back to Chinese.
+// A missing key is a programming error caught by TestCatalogComplete; at
+// run time it shows the key rather than nothing.
 func T(lang, key string) string {
 	if s, ok := catalog[NormLang(lang)][key]; ok {
 		return s
@@ -37,3 +201,6 @@ func T(lang, key string) string {
 	}
 	return key
 }
+
+// Tf formats a catalogue text.
+func Tf(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) }

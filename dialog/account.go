@@ -1,0 +1,155 @@
+package dialog
+
+import (
+	"fmt"
+	"strconv"
+)
+
+const flowDelete = "delete"
+
+// start is /start: language first, then what Gongyou does and the privacy
+// notice, then the menu.
+func (t *turn) start() ([]Reply, error) {
+	t.reset()
+	if t.user.Lang == "" {
+		return []Reply{{Text: T(LangZH, "start.choose_lang"), Buttons: [][]Button{{
+			{Label: "中文", Data: cbLangZH}, {Label: "English", Data: cbLangEN},
+		}}}}, nil
+	}
+	return t.welcome(), nil
+}
+
+// welcome explains the bot and shows the privacy notice; until the user
+// accepts it, the only button is "OK, let's start".
+func (t *turn) welcome() []Reply {
+	if t.user.ConsentAt.Valid {
+		return []Reply{{Text: t.T("start.welcome")}, t.menu()}
+	}
+	return []Reply{
+		{Text: t.T("start.welcome")},
+		{Text: t.T("start.privacy"), Buttons: [][]Button{{t.btn("start.agree", cbAgree)}}},
+	}
+}
+
+func (t *turn) chooseLang(lang string) ([]Reply, error) {
+	if err := t.e.store.SetLang(t.ctx, t.user.ID, lang); err != nil {
+		return nil, fmt.Errorf("dialog: set language: %w", err)
+	}
+	first := t.user.Lang == ""
+	t.user.Lang, t.lang = lang, lang
+	if first || !t.user.ConsentAt.Valid {
+		return t.welcome(), nil
+	}
+	return []Reply{t.withMenu(t.T("lang.switched"))}, nil
+}
+
+func (t *turn) agree() ([]Reply, error) {
+	if !t.user.ConsentAt.Valid {
+		if err := t.e.store.SetConsent(t.ctx, t.user.ID); err != nil {
+			return nil, fmt.Errorf("dialog: consent: %w", err)
+		}
+	}
+	if t.user.Lang == "" { // pressed on an old onboarding message after /delete
+		if err := t.e.store.SetLang(t.ctx, t.user.ID, t.lang); err != nil {
+			return nil, fmt.Errorf("dialog: set language: %w", err)
+		}
+	}
+	t.reset()
+	return []Reply{t.withMenu(t.T("start.agreed"))}, nil
+}
+
+// service opens one of the four services. Those not built yet say so and
+// give a real next step instead of fake content.
+func (t *turn) service(name string) ([]Reply, error) {
+	switch name {
+	case "jobs", "training", "insurance", "check":
+		t.reset()
+		return []Reply{{Text: t.T("soon." + name), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+	}
+	return t.stale()
+}
+
+func (t *turn) subscribe(on bool) ([]Reply, error) {
+	if t.user.Subscribed == on {
+		key := "sub.already"
+		if !on {
+			key = "sub.none"
+		}
+		return []Reply{t.withMenu(t.T(key))}, nil
+	}
+	if err := t.e.store.SetSubscribed(t.ctx, t.user.ID, on); err != nil {
+		return nil, fmt.Errorf("dialog: subscribe: %w", err)
+	}
+	t.user.Subscribed = on
+	key := "sub.on"
+	if !on {
+		key = "sub.off"
+	}
+	return []Reply{t.withMenu(t.T(key))}, nil
+}
+
+// myData shows every field kept about the user, in plain words.
+func (t *turn) myData() ([]Reply, error) {
+	reports, err := t.e.store.ReportsByUser(t.ctx, t.user.ID)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: my data: %w", err)
+	}
+	yesNo := func(b bool) string {
+		if b {
+			return t.T("mydata.yes")
+		}
+		return t.T("mydata.no")
+	}
+	orUnset := func(s string) string {
+		if s == "" {
+			return t.T("mydata.unset")
+		}
+		return s
+	}
+	lang := t.T("mydata.unset")
+	if t.user.Lang != "" {
+		lang = t.T("mydata.lang." + t.user.Lang)
+	}
+	consent := t.T("mydata.no")
+	if t.user.ConsentAt.Valid {
+		consent = t.user.ConsentAt.Time.UTC().Format("2006-01-02")
+	}
+	flow := t.T("mydata.flow.none")
+	if t.sess.Flow != "" {
+		flow = t.sess.Flow + "/" + t.sess.Step
+	}
+	text := t.T("mydata.title") + "\n" +
+		Tf(t.lang, "mydata.id", t.user.ID) + "\n" +
+		Tf(t.lang, "mydata.lang", lang) + "\n" +
+		Tf(t.lang, "mydata.city", orUnset(t.user.City)) + "\n" +
+		Tf(t.lang, "mydata.sub", yesNo(t.user.Subscribed)) + "\n" +
+		Tf(t.lang, "mydata.consent", consent) + "\n" +
+		Tf(t.lang, "mydata.since", t.user.CreatedAt.UTC().Format("2006-01-02")) + "\n" +
+		Tf(t.lang, "mydata.flow", flow) + "\n" +
+		Tf(t.lang, "mydata.reports", len(reports)) + "\n\n" +
+		t.T("mydata.footer")
+	return []Reply{{Text: text, Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+}
+
+// askDelete asks for confirmation; the Yes button carries a nonce so only
+// the latest question can erase anything.
+func (t *turn) askDelete() ([]Reply, error) {
+	t.setFlow(flowDelete, "confirm")
+	t.state.Nonce = t.e.now().UnixMilli()
+	t.dirty = true
+	return []Reply{{Text: t.T("delete.confirm"), Buttons: [][]Button{{
+		t.btn("delete.yes", cbDelYes+strconv.FormatInt(t.state.Nonce, 36)),
+		t.btn("delete.no", cbDelNo),
+	}}}}, nil
+}
+
+func (t *turn) confirmDelete(nonce string) ([]Reply, error) {
+	if t.sess.Flow != flowDelete || nonce != strconv.FormatInt(t.state.Nonce, 36) {
+		return t.stale()
+	}
+	if err := t.e.store.DeleteUser(t.ctx, t.user.ID); err != nil {
+		return nil, fmt.Errorf("dialog: delete: %w", err)
+	}
+	t.deleted = true
+	return []Reply{{Text: t.T("delete.done")}}, nil
+}

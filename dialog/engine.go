@@ -1,0 +1,316 @@
+package dialog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/store"
+)
+
+// Store is what the engine needs from persistence; *store.Store has it.
+type Store interface {
+	EnsureUser(ctx context.Context, id, chatID int64) (store.User, bool, error)
+	SetLang(ctx context.Context, id int64, lang string) error
+	SetSubscribed(ctx context.Context, id int64, on bool) error
+	SetConsent(ctx context.Context, id int64) error
+	DeleteUser(ctx context.Context, id int64) error
+	Session(ctx context.Context, userID int64) (store.Session, error)
+	SaveSession(ctx context.Context, s store.Session) error
+	ReportsByUser(ctx context.Context, userID int64) ([]store.Report, error)
+}
+
+// MaxInputBytes caps the text of one event the engine looks at. Telegram
+// sends at most 4096 characters; the terminal chat can send anything.
+const MaxInputBytes = 64 << 10
+
+// Engine runs conversations. It is safe for concurrent use by different
+// users; a channel must hand it one user's events one at a time, in order.
+type Engine struct {
+	store  Store
+	logger *slog.Logger
+	now    func() time.Time
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithLogger sets the engine's logger.
+func WithLogger(l *slog.Logger) Option { return func(e *Engine) { e.logger = l } }
+
+// WithClock replaces the wall clock (tests).
+func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = now } }
+
+// New builds an engine on a store.
+func New(st Store, opts ...Option) *Engine {
+	e := &Engine{store: st, logger: slog.New(slog.DiscardHandler), now: time.Now}
+	for _, o := range opts {
+		o(e)
+	}
+	return e
+}
+
+// turn is one Handle call: the event, the user and their session.
+type turn struct {
+	e       *Engine
+	ctx     context.Context
+	ev      Event
+	user    store.User
+	lang    string
+	sess    store.Session
+	state   state
+	dirty   bool // session must be saved
+	deleted bool // the user erased themselves this turn: save nothing
+}
+
+// state is the session payload the flows share. Keep it small: it is
+// written on every turn that changes it.
+type state struct {
+	Nonce int64 `json:"n,omitempty"` // bumped when a confirmation is asked; buttons carry it
+}
+
+// Handle runs one turn and returns the replies to send, in order.
+func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
+	ev.Text = cleanText(ev.Text)
+	ev.Callback = strings.TrimSpace(strings.ToValidUTF8(ev.Callback, ""))
+	if ev.ChatID == 0 {
+		ev.ChatID = ev.UserID
+	}
+	u, _, err := e.store.EnsureUser(ctx, ev.UserID, ev.ChatID)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: user %d: %w", ev.UserID, err)
+	}
+	sess, err := e.store.Session(ctx, ev.UserID)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: session of %d: %w", ev.UserID, err)
+	}
+	t := &turn{e: e, ctx: ctx, ev: ev, user: u, sess: sess}
+	t.lang = u.Lang
+	if t.lang == "" {
+		t.lang = NormLang(ev.Lang)
+	}
+	if sess.Payload != "" && sess.Payload != "{}" {
+		if err := json.Unmarshal([]byte(sess.Payload), &t.state); err != nil {
+			// A payload we cannot read (older version, manual edit) must not
+			// lock the user out: start from the menu.
+			e.logger.Warn("dialog: unreadable session payload, resetting", "user", ev.UserID, "err", err)
+			t.reset()
+		}
+	}
+	replies, err := t.route()
+	if err != nil {
+		return nil, err
+	}
+	if t.dirty && !t.deleted {
+		p, err := json.Marshal(t.state)
+		if err != nil {
+			return nil, fmt.Errorf("dialog: encode session: %w", err)
+		}
+		t.sess.Payload = string(p)
+		if err := e.store.SaveSession(ctx, t.sess); err != nil {
+			return nil, fmt.Errorf("dialog: save session of %d: %w", ev.UserID, err)
+		}
+	}
+	return replies, nil
+}
+
+// cleanText makes user text safe to process and store: valid UTF-8, no
+// NUL or other control characters except line breaks and tabs, trimmed,
+// and at most MaxInputBytes.
+func cleanText(s string) string {
+	if len(s) > MaxInputBytes {
+		s = s[:MaxInputBytes]
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r == '\r' {
+			return '\n'
+		}
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimSpace(s)
+	for len(s) > 0 && !utf8.ValidString(s) { // cut inside a rune above
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// setFlow moves the user to a flow step (or to the menu with "", "").
+func (t *turn) setFlow(flow, step string) {
+	if t.sess.Flow != flow || t.sess.Step != step {
+		t.sess.Flow, t.sess.Step = flow, step
+		t.dirty = true
+	}
+}
+
+// reset puts the user back at the main menu with no pending state.
+func (t *turn) reset() {
+	t.setFlow("", "")
+	if t.state != (state{}) {
+		t.state = state{}
+		t.dirty = true
+	}
+}
+
+func (t *turn) T(key string) string { return T(t.lang, key) }
+
+func (t *turn) route() ([]Reply, error) {
+	if t.ev.Callback != "" {
+		return t.onButton(t.ev.Callback)
+	}
+	text := t.ev.Text
+	if text == "" {
+		return []Reply{t.withMenu(t.T("unknown.empty"))}, nil
+	}
+	if cmd, _, ok := parseCommand(text); ok {
+		return t.onCommand(cmd)
+	}
+	if cmd, ok := keywordCommands[strings.ToLower(text)]; ok {
+		return t.onCommand(cmd)
+	}
+	return []Reply{t.withMenu(t.T("unknown.text"))}, nil
+}
+
+// parseCommand splits "/cmd@bot args" into ("cmd", "args").
+func parseCommand(text string) (cmd, args string, ok bool) {
+	if !strings.HasPrefix(text, "/") {
+		return "", "", false
+	}
+	head, rest, _ := strings.Cut(text[1:], " ")
+	head, _, _ = strings.Cut(head, "@")
+	head = strings.ToLower(strings.TrimSpace(head))
+	if head == "" {
+		return "", "", false
+	}
+	return head, strings.TrimSpace(rest), true
+}
+
+// keywordCommands lets workers type a word instead of a command.
+var keywordCommands = map[string]string{
+	"菜单": "menu", "主菜单": "menu", "menu": "menu",
+	"帮助": "help", "help": "help",
+	"开始": "start", "start": "start",
+	"找工作": "jobs", "培训": "training", "社保": "insurance",
+	"订阅": "subscribe", "取消订阅": "unsubscribe",
+	"我的信息": "mydata", "删除": "delete",
+}
+
+func (t *turn) onCommand(cmd string) ([]Reply, error) {
+	switch cmd {
+	case "start":
+		return t.start()
+	case "menu":
+		t.reset()
+		return []Reply{t.menu()}, nil
+	case "help":
+		return []Reply{{Text: t.T("help.text"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+	case "jobs":
+		return t.service("jobs")
+	case "training", "mytraining":
+		return t.service("training")
+	case "insurance", "rights":
+		return t.service("insurance")
+	case "check":
+		return t.service("check")
+	case "subscribe":
+		return t.subscribe(true)
+	case "unsubscribe":
+		return t.subscribe(false)
+	case "mydata":
+		return t.myData()
+	case "delete":
+		return t.askDelete()
+	default:
+		return []Reply{t.withMenu(t.T("unknown.command"))}, nil
+	}
+}
+
+// Callback data. Short ASCII codes; a confirmation carries the nonce of the
+// question it answers so a press on an old copy is recognised as stale.
+const (
+	cbMenu      = "menu"
+	cbHelp      = "help"
+	cbLangZH    = "lang:zh"
+	cbLangEN    = "lang:en"
+	cbAgree     = "start:ok"
+	cbSvcPrefix = "svc:"
+	cbSubOn     = "sub:on"
+	cbSubOff    = "sub:off"
+	cbDelAsk    = "del:ask"
+	cbDelYes    = "del:yes:" // + nonce
+	cbDelNo     = "del:no"
+)
+
+func (t *turn) onButton(data string) ([]Reply, error) {
+	switch {
+	case data == cbMenu:
+		t.reset()
+		return []Reply{t.menu()}, nil
+	case data == cbHelp:
+		return t.onCommand("help")
+	case data == cbLangZH || data == cbLangEN:
+		return t.chooseLang(strings.TrimPrefix(data, "lang:"))
+	case data == cbAgree:
+		return t.agree()
+	case strings.HasPrefix(data, cbSvcPrefix):
+		return t.service(strings.TrimPrefix(data, cbSvcPrefix))
+	case data == cbSubOn:
+		return t.subscribe(true)
+	case data == cbSubOff:
+		return t.subscribe(false)
+	case data == cbDelAsk:
+		return t.askDelete()
+	case strings.HasPrefix(data, cbDelYes):
+		return t.confirmDelete(strings.TrimPrefix(data, cbDelYes))
+	case data == cbDelNo:
+		if t.sess.Flow == flowDelete {
+			t.reset()
+			return []Reply{t.withMenu(t.T("delete.kept"))}, nil
+		}
+	}
+	return t.stale()
+}
+
+// stale answers a button that no longer means anything: an old message,
+// a finished flow, or hand-crafted data.
+func (t *turn) stale() ([]Reply, error) {
+	return []Reply{t.withMenu(t.T("unknown.stale"))}, nil
+}
+
+func (t *turn) btn(key, data string) Button { return Button{Label: t.T(key), Data: data} }
+
+// menu is the main menu with the four services and the account buttons.
+func (t *turn) menu() Reply {
+	sub := t.btn("menu.subscribe", cbSubOn)
+	if t.user.Subscribed {
+		sub = t.btn("menu.unsubscribe", cbSubOff)
+	}
+	lang := Button{Label: T(LangZH, "menu.lang"), Data: cbLangEN}
+	if t.lang == LangEN {
+		lang = Button{Label: T(LangEN, "menu.lang"), Data: cbLangZH}
+	}
+	return Reply{Text: t.T("menu.title"), Buttons: [][]Button{
+		{t.btn("menu.check", cbSvcPrefix+"check")},
+		{t.btn("menu.jobs", cbSvcPrefix+"jobs"), t.btn("menu.training", cbSvcPrefix+"training")},
+		{t.btn("menu.insurance", cbSvcPrefix+"insurance")},
+		{sub, lang, t.btn("menu.help", cbHelp)},
+	}}
+}
+
+// withMenu is a short text followed by the main menu's buttons.
+func (t *turn) withMenu(text string) Reply {
+	m := t.menu()
+	m.Text = text
+	return m
+}
