@@ -62,7 +62,9 @@ func (t *turn) agree() ([]Reply, error) {
 // give a real next step instead of fake content.
 func (t *turn) service(name string) ([]Reply, error) {
 	switch name {
-	case "jobs", "training", "insurance", "check":
+	case "check":
+		return t.askOffer()
+	case "jobs", "training", "insurance":
 		t.reset()
 		return []Reply{{Text: t.T("soon." + name), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	}

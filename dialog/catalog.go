@@ -34,7 +34,7 @@ var catalog = map[string]map[string]string{
 			"记住：正规招聘不收钱。要您先交钱的，先问问我。",
 		"start.privacy": "🔒 隐私说明\n" +
 			"我只保存：您的 Telegram 编号、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
-			"您发来检查的招聘信息不保存，除非您点“报告给工作人员”。\n" +
+			"您发来检查的招聘信息只保留最近一条，方便您点“为什么”和“报告”；回到主菜单就删掉。点“报告给工作人员”才会长期保存。\n" +
 			"保存这些只为了回答您、给您发通知。\n" +
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
 		"start.agree":  "✅ 知道了，开始",
@@ -108,6 +108,44 @@ var catalog = map[string]map[string]string{
 		"delete.kept":    "好的，没有删除。",
 
 		"lang.switched": "已切换为中文。",
+
+		// scam check
+		"check.ask":         "⚠️ 请把招聘信息或对方发给您的聊天内容，复制粘贴发给我。\n我帮您看有没有骗局的迹象。",
+		"check.empty":       "这里没有可以检查的内容。请把招聘信息的文字复制粘贴发给我。",
+		"check.high":        "🔴 高风险：很像招聘骗局。先别交钱，也别交证件。",
+		"check.medium":      "🟠 中风险：有可疑的地方，先核实再说。",
+		"check.low":         "🟢 低风险：没有发现已知的骗局特征。",
+		"check.low_watch":   "这不代表一定安全。还要注意：入职前不交任何钱；身份证原件不给别人；要签劳动合同。",
+		"check.reasons":     "可疑的地方：",
+		"check.good":        "正规的迹象：",
+		"check.quote_open":  "：“",
+		"check.quote_close": "”",
+		"check.rule":        "依据：%s",
+		"check.case":        "📖 相似案例：%s",
+		"check.cases":       "相似案例：",
+		"check.todo":        "现在怎么做：",
+		"check.score":       "风险分：%d / 100",
+		"check.llm":         "（这次还参考了 AI 的第二意见。AI 只能把风险调高，不能调低。）",
+		"check.disclaimer":  "这是根据文字做的提醒，不是定论。拿不准就打 96110 问一问。",
+		"check.btn.why":     "❓ 为什么",
+		"check.btn.case":    "📖 看案例",
+		"check.btn.report":  "📣 报告给工作人员",
+		"check.btn.verify":  "🔎 怎么核实雇主",
+		"check.btn.again":   "🔁 再查一条",
+		"check.btn.send":    "✅ 确定报告",
+		"check.btn.cancel":  "取消",
+		"check.btn.back":    "⬅️ 返回结果",
+		"check.report_confirm": "📣 要把这条招聘信息和检查结果交给工友的工作人员吗？\n" +
+			"会保存您发的这段文字和您的 Telegram 编号，方便告诉您审核结果。不会公开。\n随时可以发 /delete 删除。",
+		"check.reported": "✅ 已交给工作人员，谢谢您！您的报告能帮到更多工友。",
+		"check.verify": "🔎 怎么核实雇主和中介：\n" +
+			"1. 问清公司全称，在“国家企业信用信息公示系统”（gsxt.gov.cn）查有没有这家公司、有没有处罚。\n" +
+			"2. 中介要有《人力资源服务许可证》。在当地人社局网站能查到合法中介名单。\n" +
+			"3. 正规招聘不收押金，不扣身份证。体检、办健康证的钱是您自己交给医院。\n" +
+			"4. 入职一个月内要签书面劳动合同。\n" +
+			"5. 拿不准：打 96110（反诈咨询）或 12333（人社）。已经被骗：马上打 110，保留聊天记录和转账记录。",
+		"case.flags":  "骗局特征：",
+		"case.source": "来源：%s（%s）",
 	},
 	LangEN: {
 		"notice.slow_down": "You are sending messages very fast. Please wait a minute, then send again. I skipped the last few.",
@@ -119,7 +157,7 @@ var catalog = map[string]map[string]string{
 			"Remember: a real employer never asks you to pay for a job. If someone asks for money first, ask me.",
 		"start.privacy": "🔒 Privacy\n" +
 			"I keep only: your Telegram id, your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
-			"Job offers you send for checking are not kept, unless you tap “Report to staff”.\n" +
+			"A job offer you send for checking is kept only until you go back to the menu (for the “Why?” and “Report” buttons). Only “Report to staff” keeps it longer.\n" +
 			"I keep this only to answer you and send announcements.\n" +
 			"Send /mydata to see it, /delete to erase it.",
 		"start.agree":  "✅ OK, let's start",
@@ -186,6 +224,43 @@ var catalog = map[string]map[string]string{
 		"delete.kept":    "OK, nothing was erased.",
 
 		"lang.switched": "Switched to English.",
+
+		"check.ask":         "⚠️ Copy and paste the job offer, or what the recruiter wrote to you.\nI will look for scam signs.",
+		"check.empty":       "There is nothing here I can check. Please paste the text of the job offer.",
+		"check.high":        "🔴 High risk: this looks like a job scam. Do not pay and do not hand over your ID.",
+		"check.medium":      "🟠 Medium risk: some things look suspicious. Check before you go on.",
+		"check.low":         "🟢 Low risk: no known scam signs found.",
+		"check.low_watch":   "That does not mean it is safe. Still: pay nothing before you start, keep your ID card, and ask for a written labour contract.",
+		"check.reasons":     "What looks wrong:",
+		"check.good":        "Signs of a real job:",
+		"check.quote_open":  ": “",
+		"check.quote_close": "”",
+		"check.rule":        "Rule: %s",
+		"check.case":        "📖 Similar case: %s",
+		"check.cases":       "Similar cases:",
+		"check.todo":        "What to do now:",
+		"check.score":       "Risk score: %d / 100",
+		"check.llm":         "(An AI second opinion was also used. It can only raise the risk, never lower it.)",
+		"check.disclaimer":  "This is a warning based on the text, not a final answer. If unsure, call 96110.",
+		"check.btn.why":     "❓ Why?",
+		"check.btn.case":    "📖 Read the case",
+		"check.btn.report":  "📣 Report to staff",
+		"check.btn.verify":  "🔎 Verify an employer",
+		"check.btn.again":   "🔁 Check another",
+		"check.btn.send":    "✅ Send report",
+		"check.btn.cancel":  "Cancel",
+		"check.btn.back":    "⬅️ Back to result",
+		"check.report_confirm": "📣 Send this job offer and the result to Gongyou staff?\n" +
+			"I will keep the text you sent and your Telegram id, so staff can tell you what they found. It is not made public.\nYou can send /delete at any time.",
+		"check.reported": "✅ Sent to staff. Thank you! Your report helps other workers.",
+		"check.verify": "🔎 How to verify an employer or agency:\n" +
+			"1. Ask for the full company name. Look it up in the National Enterprise Credit Information system (gsxt.gov.cn).\n" +
+			"2. An agency must hold a Human Resources Service Licence. The local 人社 website lists licensed agencies.\n" +
+			"3. Real employers take no deposit and do not keep your ID. You pay a health check directly to the hospital.\n" +
+			"4. You must get a written labour contract within one month.\n" +
+			"5. Not sure: call 96110 (anti-fraud) or 12333 (labour). Already paid: call 110 now and keep the chats and transfer records.",
+		"case.flags":  "Scam signs:",
+		"case.source": "Source: %s (%s)",
 	},
 }
 

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -23,6 +24,7 @@ type Store interface {
 	Session(ctx context.Context, userID int64) (store.Session, error)
 	SaveSession(ctx context.Context, s store.Session) error
 	ReportsByUser(ctx context.Context, userID int64) ([]store.Report, error)
+	AddReport(ctx context.Context, userID int64, text, verdict string) (int64, error)
 }
 
 // MaxInputBytes caps the text of one event the engine looks at. Telegram
@@ -33,6 +35,7 @@ const MaxInputBytes = 64 << 10
 // users; a channel must hand it one user's events one at a time, in order.
 type Engine struct {
 	store  Store
+	know   Knowledge
 	logger *slog.Logger
 	now    func() time.Time
 }
@@ -71,7 +74,8 @@ type turn struct {
 // state is the session payload the flows share. Keep it small: it is
 // written on every turn that changes it.
 type state struct {
-	Nonce int64 `json:"n,omitempty"` // bumped when a confirmation is asked; buttons carry it
+	Nonce int64      `json:"n,omitempty"` // set when a confirmation is asked; its button carries it
+	Check *lastCheck `json:"c,omitempty"` // the latest verdict, while the user is in the check flow
 }
 
 // Handle runs one turn and returns the replies to send, in order.
@@ -157,7 +161,7 @@ func (t *turn) setFlow(flow, step string) {
 // reset puts the user back at the main menu with no pending state.
 func (t *turn) reset() {
 	t.setFlow("", "")
-	if t.state != (state{}) {
+	if t.state.Nonce != 0 || t.state.Check != nil {
 		t.state = state{}
 		t.dirty = true
 	}
@@ -178,6 +182,9 @@ func (t *turn) route() ([]Reply, error) {
 	}
 	if cmd, ok := keywordCommands[strings.ToLower(text)]; ok {
 		return t.onCommand(cmd)
+	}
+	if t.e.know != nil && ((t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText) || knowledge.LooksLikeOffer(text)) {
+		return t.checkText(text)
 	}
 	return []Reply{t.withMenu(t.T("unknown.text"))}, nil
 }
@@ -222,7 +229,7 @@ func (t *turn) onCommand(cmd string) ([]Reply, error) {
 	case "insurance", "rights":
 		return t.service("insurance")
 	case "check":
-		return t.service("check")
+		return t.askOffer()
 	case "subscribe":
 		return t.subscribe(true)
 	case "unsubscribe":
@@ -273,6 +280,18 @@ func (t *turn) onButton(data string) ([]Reply, error) {
 		return t.askDelete()
 	case strings.HasPrefix(data, cbDelYes):
 		return t.confirmDelete(strings.TrimPrefix(data, cbDelYes))
+	case data == cbCheckWhy:
+		return t.why()
+	case data == cbCheckReport:
+		return t.askReport()
+	case strings.HasPrefix(data, cbCheckSend):
+		return t.sendReport(strings.TrimPrefix(data, cbCheckSend))
+	case data == cbCheckVerify:
+		return t.verifyHelp()
+	case data == cbCheckAgain:
+		return t.askOffer()
+	case strings.HasPrefix(data, cbCase):
+		return t.showCase(strings.TrimPrefix(data, cbCase))
 	case data == cbDelNo:
 		if t.sess.Flow == flowDelete {
 			t.reset()

@@ -1,0 +1,290 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/gongyou/gongyou/bot"
+	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/store"
+)
+
+// run dispatches a subcommand and returns the process exit code.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stderr)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "-h", "--help", "help":
+		printUsage(stdout)
+		return 0
+	}
+	cfg, err := LoadConfig(getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "gongyou: configuration:\n%v\n", err)
+		return 2
+	}
+	level := cfg.LogLevel
+	if cmd == "chat" && level < slog.LevelWarn {
+		level = slog.LevelWarn // keep the terminal for the conversation
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	app := &app{cfg: cfg, logger: logger, stdin: stdin, stdout: stdout, stderr: stderr}
+	switch cmd {
+	case "chat":
+		err = app.chat(ctx, rest)
+	case "serve":
+		err = app.serve(ctx)
+	case "check":
+		return app.check(ctx, rest)
+	case "import":
+		err = app.importFile(ctx, rest)
+	case "export":
+		err = app.export(ctx, rest)
+	case "migrate":
+		err = app.migrate(ctx)
+	case "healthcheck":
+		err = app.healthcheck(ctx)
+	default:
+		fmt.Fprintf(stderr, "gongyou: unknown command %q\n\n", cmd)
+		printUsage(stderr)
+		return 2
+	}
+	if err != nil {
+		if errors.Is(err, errUsage) {
+			fmt.Fprintf(stderr, "gongyou %s: %v\n", cmd, err)
+			return 2
+		}
+		logger.Error("gongyou "+cmd+" failed", "err", err)
+		return 1
+	}
+	return 0
+}
+
+var errUsage = errors.New("usage")
+
+type app struct {
+	cfg            Config
+	logger         *slog.Logger
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// open connects to the store and loads the case base: the start of every
+// command that needs state.
+func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
+	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err := knowledge.NewBase(ctx, st, a.logger)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, base, nil
+}
+
+func (a *app) engine(st *store.Store, base *knowledge.Base) *dialog.Engine {
+	return dialog.New(st, dialog.WithLogger(a.logger), dialog.WithKnowledge(base))
+}
+
+// chat runs the terminal conversation for one local user.
+func (a *app) chat(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: gongyou chat takes no arguments", errUsage)
+	}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lang := os.Getenv("LANG")
+	const terminalUser = 1 // the terminal speaks as one local user
+	return bot.NewTerminal(a.engine(st, base), a.stdin, a.stdout, terminalUser, lang).Run(ctx)
+}
+
+// serve runs the Telegram channel and the HTTP endpoints until ctx ends,
+// then shuts down in order: stop taking updates, finish in-flight ones,
+// stop HTTP, close the store.
+func (a *app) serve(ctx context.Context) error {
+	if a.cfg.TelegramToken == "" {
+		return fmt.Errorf("%w: TELEGRAM_BOT_TOKEN is required (see README.md)", errUsage)
+	}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	metrics := bot.NewMetrics()
+	tg, err := bot.NewTelegram(bot.TelegramConfig{
+		Token:         a.cfg.TelegramToken,
+		APIURL:        a.cfg.TelegramAPIURL,
+		WebhookURL:    a.cfg.WebhookURL,
+		WebhookSecret: a.cfg.WebhookSecret,
+	}, a.engine(st, base), st, metrics, a.logger)
+	if err != nil {
+		return err
+	}
+	var webhook http.Handler
+	const webhookPath = "/telegram/webhook"
+	if a.cfg.WebhookURL != "" {
+		webhook = tg.WebhookHandler()
+	}
+	srv := bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ping, metrics, webhookPath, webhook)
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		a.logger.Info("http listening", "addr", a.cfg.HTTPAddr)
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("http: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error { return tg.Run(gctx) })
+	g.Go(func() error { pruneUpdates(gctx, st, a.logger); return nil })
+	g.Go(func() error {
+		<-gctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdownCtx)
+	})
+	a.logger.Info("gongyou serving", "mode", map[bool]string{true: "webhook", false: "polling"}[a.cfg.WebhookURL != ""], "db", st.Dialect())
+	err = g.Wait()
+	a.logger.Info("gongyou stopped")
+	return err
+}
+
+// pruneUpdates forgets processed update ids older than 48 h, hourly.
+func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := st.PruneUpdates(ctx, time.Now().Add(-48*time.Hour)); err != nil && ctx.Err() == nil {
+			logger.Warn("prune processed updates", "err", err)
+		} else if n > 0 {
+			logger.Debug("pruned processed updates", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// check is the scam checker's CLI (contract in DESIGN.md). It uses the
+// store's case base so staff edits count; if the store cannot be opened it
+// falls back to the shipped cases and says so on stderr.
+func (a *app) check(ctx context.Context, args []string) int {
+	var checker *knowledge.Checker
+	st, base, err := a.open(ctx)
+	if err == nil {
+		defer st.Close()
+		checker, err = base.Checker(ctx)
+	}
+	if err != nil {
+		a.logger.Warn("case base unavailable, using the shipped cases", "err", err)
+		seed, serr := knowledge.SeedCases()
+		if serr != nil {
+			fmt.Fprintln(a.stderr, "gongyou check:", serr)
+			return 1
+		}
+		checker = knowledge.NewChecker(seed)
+	}
+	return knowledge.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
+}
+
+func (a *app) importFile(ctx context.Context, args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%w: gongyou import FILE", errUsage)
+	}
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		return err
+	}
+	cases, err := knowledge.ParseCasesYAML(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", args[0], err)
+	}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := base.Import(ctx, cases, "import:"+args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "imported %d case studies from %s\n", len(cases), args[0])
+	return nil
+}
+
+func (a *app) export(ctx context.Context, args []string) error {
+	if len(args) != 1 || args[0] != "cases" {
+		return fmt.Errorf("%w: gongyou export cases", errUsage)
+	}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cases, err := base.Export(ctx)
+	if err != nil {
+		return err
+	}
+	out, err := knowledge.MarshalCasesYAML(cases)
+	if err != nil {
+		return err
+	}
+	_, err = a.stdout.Write(out)
+	return err
+}
+
+func (a *app) migrate(ctx context.Context) error {
+	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintln(a.stdout, "migrations applied:", st.Dialect())
+	return nil
+}
+
+// healthcheck asks the running server's /healthz (for container health
+// checks, where there is no curl).
+func (a *app) healthcheck(ctx context.Context) error {
+	host, port, err := net.SplitHostPort(a.cfg.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("healthz: %s", resp.Status)
+	}
+	return nil
+}

@@ -1,0 +1,327 @@
+package dialog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/knowledge"
+)
+
+// Knowledge is what the dialog needs from the knowledge package;
+// *knowledge.Base has it.
+type Knowledge interface {
+	Check(ctx context.Context, user, text string) (knowledge.Verdict, error)
+	Case(id string) (knowledge.Case, bool)
+}
+
+// WithKnowledge connects the scam checker. Without it /check says the
+// service is not available.
+func WithKnowledge(k Knowledge) Option { return func(e *Engine) { e.know = k } }
+
+const (
+	flowCheck     = "check"
+	stepAwaitText = "await_text"
+	stepVerdict   = "verdict"
+	stepReport    = "confirm_report"
+
+	cbCheckWhy    = "chk:why"
+	cbCheckReport = "chk:report"
+	cbCheckSend   = "chk:send:" // + nonce
+	cbCheckVerify = "chk:verify"
+	cbCheckAgain  = "chk:again"
+	cbCase        = "case:" // + case id
+
+	// maxKeptOffer bounds the offer text kept in the session for "Why?"
+	// and "Report" (runes).
+	maxKeptOffer = 4000
+	maxReasons   = 3
+)
+
+// lastCheck is the latest verdict, kept in the session until the user
+// leaves the check flow, so "Why?" and "Report" work after a restart.
+type lastCheck struct {
+	Text    string            `json:"t"`
+	Verdict knowledge.Verdict `json:"v"`
+}
+
+func (t *turn) askOffer() ([]Reply, error) {
+	if t.e.know == nil {
+		t.reset()
+		return []Reply{{Text: t.T("soon.check"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+	}
+	t.reset()
+	t.setFlow(flowCheck, stepAwaitText)
+	return []Reply{{Text: t.T("check.ask"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+}
+
+// checkText runs the checker on text and answers with the short verdict.
+func (t *turn) checkText(text string) ([]Reply, error) {
+	v, err := t.e.know.Check(t.ctx, "tg:"+strconv.FormatInt(t.user.ID, 10), text)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: check: %w", err)
+	}
+	t.reset()
+	if v.Empty {
+		t.setFlow(flowCheck, stepAwaitText)
+		return []Reply{{Text: t.T("check.empty"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+	}
+	t.state.Check = &lastCheck{Text: truncateRunes(text, maxKeptOffer), Verdict: v}
+	t.setFlow(flowCheck, stepVerdict)
+	t.dirty = true
+	return []Reply{t.verdictReply(v)}, nil
+}
+
+func (t *turn) headline(v knowledge.Verdict) string {
+	switch v.Risk {
+	case knowledge.LevelHigh:
+		return t.T("check.high")
+	case knowledge.LevelMedium:
+		return t.T("check.medium")
+	default:
+		return t.T("check.low")
+	}
+}
+
+func (t *turn) signalLabel(s knowledge.Signal) string {
+	if t.lang == LangEN {
+		return s.LabelEN
+	}
+	return s.LabelZH
+}
+
+func (t *turn) reason(s knowledge.Signal, withRule bool) string {
+	line := "• " + t.signalLabel(s)
+	if ev := strings.TrimSpace(s.Evidence); ev != "" {
+		line += t.T("check.quote_open") + oneLine(ev) + t.T("check.quote_close")
+	}
+	if withRule {
+		rule := s.RuleZH
+		if t.lang == LangEN {
+			rule = s.RuleEN
+		}
+		if rule != "" {
+			line += "\n  " + Tf(t.lang, "check.rule", rule)
+		}
+	}
+	return line
+}
+
+func (t *turn) adviceText(a knowledge.Advice) string {
+	if t.lang == LangEN {
+		return a.EN
+	}
+	return a.ZH
+}
+
+func (t *turn) caseTitle(c knowledge.CaseMatch) (title, summary string) {
+	if t.lang == LangEN {
+		return c.TitleEN, c.SummaryEN
+	}
+	return c.TitleZH, c.SummaryZH
+}
+
+// verdictReply is the short answer: headline, up to three reasons quoting
+// the offer, the closest case, what to do now, and the buttons.
+func (t *turn) verdictReply(v knowledge.Verdict) Reply {
+	var b strings.Builder
+	b.WriteString(t.headline(v))
+	var red []knowledge.Signal
+	for _, s := range v.Signals {
+		if s.Weight > 0 {
+			red = append(red, s)
+		}
+	}
+	if len(red) > 0 {
+		b.WriteString("\n\n" + t.T("check.reasons"))
+		for i, s := range red {
+			if i == maxReasons {
+				break
+			}
+			b.WriteString("\n" + t.reason(s, false))
+		}
+	} else {
+		b.WriteString("\n\n" + t.T("check.low_watch"))
+	}
+	if len(v.Cases) > 0 {
+		title, summary := t.caseTitle(v.Cases[0])
+		b.WriteString("\n\n" + Tf(t.lang, "check.case", title))
+		if summary != "" {
+			b.WriteString("\n" + summary)
+		}
+	}
+	if len(v.Advice) > 0 && len(red) > 0 {
+		b.WriteString("\n\n" + t.T("check.todo"))
+		for i, a := range v.Advice {
+			if i == 2 {
+				break
+			}
+			b.WriteString("\n• " + t.adviceText(a))
+		}
+	}
+	rows := [][]Button{{t.btn("check.btn.why", cbCheckWhy)}}
+	if len(v.Cases) > 0 {
+		rows[0] = append(rows[0], t.btn("check.btn.case", cbCase+v.Cases[0].ID))
+	}
+	rows = append(rows,
+		[]Button{t.btn("check.btn.report", cbCheckReport), t.btn("check.btn.verify", cbCheckVerify)},
+		[]Button{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)})
+	return Reply{Text: b.String(), Buttons: rows}
+}
+
+// why is the full explanation of the latest verdict.
+func (t *turn) why() ([]Reply, error) {
+	lc := t.state.Check
+	if lc == nil {
+		return t.stale()
+	}
+	t.setFlow(flowCheck, stepVerdict) // also cancels a pending report question
+	v := lc.Verdict
+	var b strings.Builder
+	b.WriteString(t.headline(v))
+	b.WriteString("\n" + Tf(t.lang, "check.score", int(v.Score*100+0.5)))
+	var red, good []knowledge.Signal
+	for _, s := range v.Signals {
+		if s.Weight > 0 {
+			red = append(red, s)
+		} else {
+			good = append(good, s)
+		}
+	}
+	if len(red) > 0 {
+		b.WriteString("\n\n" + t.T("check.reasons"))
+		for _, s := range red {
+			b.WriteString("\n" + t.reason(s, true))
+		}
+	}
+	if len(good) > 0 {
+		b.WriteString("\n\n" + t.T("check.good"))
+		for _, s := range good {
+			b.WriteString("\n" + t.reason(s, false))
+		}
+	}
+	if len(v.Cases) > 0 {
+		b.WriteString("\n\n" + t.T("check.cases"))
+		for _, c := range v.Cases {
+			title, _ := t.caseTitle(c)
+			b.WriteString("\n• " + title)
+		}
+	}
+	if len(v.Advice) > 0 {
+		b.WriteString("\n\n" + t.T("check.todo"))
+		for _, a := range v.Advice {
+			b.WriteString("\n• " + t.adviceText(a))
+		}
+	}
+	if v.LLM {
+		b.WriteString("\n\n" + t.T("check.llm"))
+	}
+	b.WriteString("\n\n" + t.T("check.disclaimer"))
+	rows := [][]Button{}
+	var caseRow []Button
+	for i, c := range v.Cases {
+		if i == 3 {
+			break
+		}
+		caseRow = append(caseRow, Button{Label: fmt.Sprintf("📖 %d", i+1), Data: cbCase + c.ID})
+	}
+	if len(caseRow) > 0 {
+		rows = append(rows, caseRow)
+	}
+	rows = append(rows,
+		[]Button{t.btn("check.btn.report", cbCheckReport), t.btn("check.btn.verify", cbCheckVerify)},
+		[]Button{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)})
+	return []Reply{{Text: b.String(), Buttons: rows}}, nil
+}
+
+func (t *turn) askReport() ([]Reply, error) {
+	if t.state.Check == nil {
+		return t.stale()
+	}
+	t.setFlow(flowCheck, stepReport)
+	t.state.Nonce = t.e.now().UnixMilli()
+	t.dirty = true
+	return []Reply{{Text: t.T("check.report_confirm"), Buttons: [][]Button{{
+		t.btn("check.btn.send", cbCheckSend+strconv.FormatInt(t.state.Nonce, 36)),
+		t.btn("check.btn.cancel", cbCheckWhy),
+	}}}}, nil
+}
+
+func (t *turn) sendReport(nonce string) ([]Reply, error) {
+	lc := t.state.Check
+	if lc == nil || t.sess.Flow != flowCheck || t.sess.Step != stepReport || nonce != strconv.FormatInt(t.state.Nonce, 36) {
+		return t.stale()
+	}
+	verdict, err := json.Marshal(lc.Verdict)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: encode verdict: %w", err)
+	}
+	if _, err := t.e.store.AddReport(t.ctx, t.user.ID, lc.Text, string(verdict)); err != nil {
+		return nil, fmt.Errorf("dialog: report: %w", err)
+	}
+	t.reset()
+	return []Reply{{Text: t.T("check.reported"), Buttons: [][]Button{
+		{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)},
+	}}}, nil
+}
+
+func (t *turn) verifyHelp() ([]Reply, error) {
+	rows := [][]Button{{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)}}
+	return []Reply{{Text: t.T("check.verify"), Buttons: rows}}, nil
+}
+
+// showCase shows one case study in the user's language, with its source.
+func (t *turn) showCase(id string) ([]Reply, error) {
+	if t.e.know == nil {
+		return t.stale()
+	}
+	c, ok := t.e.know.Case(id)
+	if !ok || c.Retired {
+		return t.stale()
+	}
+	title, story, flags, advice := c.TitleZH, c.StoryZH, c.RedFlagsZH, c.AdviceZH
+	if t.lang == LangEN {
+		title, story, flags, advice = c.TitleEN, c.StoryEN, c.RedFlagsEN, c.AdviceEN
+	}
+	var b strings.Builder
+	b.WriteString("📖 " + title + "\n\n" + strings.TrimSpace(story))
+	if len(flags) > 0 {
+		b.WriteString("\n\n" + t.T("case.flags"))
+		for _, f := range flags {
+			b.WriteString("\n• " + f)
+		}
+	}
+	if len(advice) > 0 {
+		b.WriteString("\n\n" + t.T("check.todo"))
+		for _, a := range advice {
+			b.WriteString("\n• " + a)
+		}
+	}
+	b.WriteString("\n\n" + Tf(t.lang, "case.source", c.Source, c.Date))
+	rows := [][]Button{{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)}}
+	if t.state.Check != nil {
+		rows[0] = append([]Button{t.btn("check.btn.back", cbCheckWhy)}, rows[0]...)
+	}
+	return []Reply{{Text: b.String(), Buttons: rows}}, nil
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,37 @@
+// Command gongyou is the 工友 assistant for migrant and gig workers:
+// a Telegram bot (serve), a terminal chat (chat), and the scam checker and
+// content tools for staff (check, import, export, migrate).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if code != 0 {
+		os.Exit(code)
+	}
+}
+
+const usage = `gongyou — 工友 job-safety assistant
+
+Usage:
+  gongyou chat                      talk to the bot in this terminal (embedded SQLite)
+  gongyou serve                     run the Telegram bot and the HTTP endpoints
+  gongyou check [--json] [TEXT]     check a job offer for scam signs (stdin when TEXT is absent)
+  gongyou check --batch             JSON Lines in, JSON Lines out
+  gongyou import FILE               load case studies from a YAML file
+  gongyou export cases              print the case studies as YAML
+  gongyou migrate                   apply database migrations and exit
+
+Configuration comes from the environment; see README.md.
+`
+
+func printUsage(w interface{ Write([]byte) (int, error) }) { fmt.Fprint(w, usage) }
