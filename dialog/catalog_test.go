@@ -32,7 +32,7 @@ func TestCatalogComplete(t *testing.T) {
 func TestButtonLabelsFitTelegram(t *testing.T) {
 	for lang, texts := range catalog {
 		for key, s := range texts {
-			if strings.Contains(key, ".btn.") || strings.HasPrefix(key, "menu.") {
+			if strings.Contains(key, ".btn.") || (strings.HasPrefix(key, "menu.") && key != "menu.title") {
 				if n := utf8.RuneCountInString(s); n > 24 {
 					t.Errorf("%s/%s: button label of %d characters is too long for a phone", lang, key, n)
 				}
@@ -53,7 +53,7 @@ func TestCleanText(t *testing.T) {
 	cases := map[string]string{
 		"  hi  ":         "hi",
 		"a\x00b\r\nc":    "ab\n\nc",
-		"\xff\xfe":       "\uFFFD\uFFFD",
+		"\xff\xfe":       "\uFFFD",         // one replacement per run of bad bytes
 		"\u200b工友\u200d": "\u200b工友\u200d", // zero-width characters are the checker's business
 	}
 	for in, want := range cases {

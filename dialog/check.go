@@ -1,3 +1,5 @@
+//go:build gongyou_check
+
 package dialog
 
 import (
@@ -21,6 +23,30 @@ type Knowledge interface {
 // WithKnowledge connects the scam checker. Without it /check says the
 // service is not available.
 func WithKnowledge(k Knowledge) Option { return func(e *Engine) { e.know = k } }
+
+type knowledgeHandle = Knowledge
+
+func (t *turn) wantsCheck(text string) bool {
+	return t.e.know != nil && ((t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText) || knowledge.LooksLikeOffer(text))
+}
+
+func (t *turn) onCheckButton(data string) ([]Reply, error) {
+	switch {
+	case data == cbCheckWhy:
+		return t.why()
+	case data == cbCheckReport:
+		return t.askReport()
+	case strings.HasPrefix(data, cbCheckSend):
+		return t.sendReport(strings.TrimPrefix(data, cbCheckSend))
+	case data == cbCheckVerify:
+		return t.verifyHelp()
+	case data == cbCheckAgain:
+		return t.askOffer()
+	case strings.HasPrefix(data, cbCase):
+		return t.showCase(strings.TrimPrefix(data, cbCase))
+	}
+	return t.stale()
+}
 
 const (
 	flowCheck     = "check"

@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -35,7 +34,7 @@ const MaxInputBytes = 64 << 10
 // users; a channel must hand it one user's events one at a time, in order.
 type Engine struct {
 	store  Store
-	know   Knowledge
+	know   knowledgeHandle
 	logger *slog.Logger
 	now    func() time.Time
 }
@@ -128,7 +127,11 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 // and at most MaxInputBytes.
 func cleanText(s string) string {
 	if len(s) > MaxInputBytes {
-		s = s[:MaxInputBytes]
+		cut := MaxInputBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.Map(func(r rune) rune {
@@ -143,11 +146,7 @@ func cleanText(s string) string {
 		}
 		return r
 	}, s)
-	s = strings.TrimSpace(s)
-	for len(s) > 0 && !utf8.ValidString(s) { // cut inside a rune above
-		s = s[:len(s)-1]
-	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // setFlow moves the user to a flow step (or to the menu with "", "").
@@ -183,7 +182,7 @@ func (t *turn) route() ([]Reply, error) {
 	if cmd, ok := keywordCommands[strings.ToLower(text)]; ok {
 		return t.onCommand(cmd)
 	}
-	if t.e.know != nil && ((t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText) || knowledge.LooksLikeOffer(text)) {
+	if t.wantsCheck(text) {
 		return t.checkText(text)
 	}
 	return []Reply{t.withMenu(t.T("unknown.text"))}, nil
@@ -280,18 +279,8 @@ func (t *turn) onButton(data string) ([]Reply, error) {
 		return t.askDelete()
 	case strings.HasPrefix(data, cbDelYes):
 		return t.confirmDelete(strings.TrimPrefix(data, cbDelYes))
-	case data == cbCheckWhy:
-		return t.why()
-	case data == cbCheckReport:
-		return t.askReport()
-	case strings.HasPrefix(data, cbCheckSend):
-		return t.sendReport(strings.TrimPrefix(data, cbCheckSend))
-	case data == cbCheckVerify:
-		return t.verifyHelp()
-	case data == cbCheckAgain:
-		return t.askOffer()
-	case strings.HasPrefix(data, cbCase):
-		return t.showCase(strings.TrimPrefix(data, cbCase))
+	case strings.HasPrefix(data, "chk:") || strings.HasPrefix(data, "case:"):
+		return t.onCheckButton(data)
 	case data == cbDelNo:
 		if t.sess.Flow == flowDelete {
 			t.reset()
