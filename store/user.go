@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -24,6 +25,20 @@ const userColumns = `id, chat_id, lang, city, subscribed, consent_at, created_at
 // EnsureUser returns the user with id, creating the row on first contact.
 // created tells whether this call made it.
 func (s *Store) EnsureUser(ctx context.Context, id, chatID int64) (u User, created bool, err error) {
+	// Most turns come from known users: read first, write only when needed.
+	u, err = s.User(ctx, id)
+	switch {
+	case err == nil:
+		if chatID != 0 && u.ChatID != chatID {
+			if _, err := s.db.ExecContext(ctx, `UPDATE users SET chat_id = $2, updated_at = $3 WHERE id = $1`, id, chatID, s.nowUTC()); err != nil {
+				return User{}, false, fmt.Errorf("store: update chat of user %d: %w", id, err)
+			}
+			u.ChatID = chatID
+		}
+		return u, false, nil
+	case !errors.Is(err, ErrNotFound):
+		return User{}, false, err
+	}
 	now := s.nowUTC()
 	res, err := s.db.ExecContext(ctx,
 		`INSERT INTO users (id, chat_id, created_at, updated_at) VALUES ($1, $2, $3, $3)
@@ -38,12 +53,6 @@ func (s *Store) EnsureUser(ctx context.Context, id, chatID int64) (u User, creat
 	u, err = s.User(ctx, id)
 	if err != nil {
 		return User{}, false, err
-	}
-	if n == 0 && u.ChatID != chatID && chatID != 0 {
-		if _, err := s.db.ExecContext(ctx, `UPDATE users SET chat_id = $2, updated_at = $3 WHERE id = $1`, id, chatID, now); err != nil {
-			return User{}, false, fmt.Errorf("store: update chat of user %d: %w", id, err)
-		}
-		u.ChatID = chatID
 	}
 	return u, n == 1, nil
 }
