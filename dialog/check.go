@@ -1,5 +1,3 @@
-//go:build gongyou_check
-
 package dialog
 
 import (

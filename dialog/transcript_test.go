@@ -9,6 +9,7 @@ package dialog_test
 //	@restart          close the store and engine and reopen them on the same file
 //	> text            the user sends text
 //	> [Label]         the user presses the button with that label in the last replies
+//	                  (or, failing that, on an older message of this conversation)
 //	> {data}          the user's client sends hand-crafted callback data
 //	< line            expected reply text, one line each ("<" alone is an empty line)
 //	  [A] [B]         expected buttons, one row per line
@@ -29,6 +30,7 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -52,6 +54,7 @@ type transcriptRunner struct {
 	user   int64
 	lang   string
 	last   []dialog.Reply
+	seen   map[string]string // every button shown so far, by label: a press on an old message
 	clock  time.Time
 	events int
 }
@@ -64,7 +67,11 @@ func (r *transcriptRunner) open() {
 		r.t.Fatal(err)
 	}
 	r.st = st
-	r.eng = dialog.New(st, dialog.WithClock(now))
+	base, err := knowledge.NewBase(context.Background(), st, nil)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.eng = dialog.New(st, dialog.WithClock(now), dialog.WithKnowledge(base))
 }
 
 func replay(t *testing.T, file string) {
@@ -114,7 +121,7 @@ func replay(t *testing.T, file string) {
 			if err != nil {
 				t.Fatalf("%s:%d: %v", file, i+1, err)
 			}
-			r.user, r.last = id, nil
+			r.user, r.last, r.seen = id, nil, nil
 			out = append(out, line)
 			i++
 		case strings.HasPrefix(line, "#"), strings.TrimSpace(line) == "":
@@ -154,6 +161,9 @@ func (r *transcriptRunner) send(input string, line int) []dialog.Reply {
 		label := input[1 : len(input)-1]
 		data, ok := findButton(r.last, label)
 		if !ok {
+			data, ok = r.seen[label]
+		}
+		if !ok {
 			r.t.Fatalf("line %d: no button %q in the last replies:\n%s", line, label, render(r.last))
 		}
 		ev.Callback = data
@@ -181,6 +191,16 @@ func (r *transcriptRunner) send(input string, line int) []dialog.Reply {
 		}
 	}
 	r.last = got
+	if r.seen == nil {
+		r.seen = map[string]string{}
+	}
+	for _, rep := range got {
+		for _, row := range rep.Buttons {
+			for _, b := range row {
+				r.seen[b.Label] = b.Data
+			}
+		}
+	}
 	return got
 }
 
