@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -232,4 +233,23 @@ func benchThroughput(b *testing.B, load benchLoad, newHandler func(tb testing.TB
 	if sent := value(b, tg.m.sends.WithLabelValues(outcomeOK)); int(sent) != n+4*posters {
 		b.Errorf("%v replies sent for %d updates", sent, n)
 	}
+}
+
+// newEngine builds the real dialog engine with the scam checker on the
+// channel's SQLite store.
+func newEngine(tb testing.TB, st *store.Store) Handler {
+	base, err := knowledge.NewBase(context.Background(), st, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dialog.New(st, dialog.WithKnowledge(base))
+}
+
+// BenchmarkTelegramEngine is BenchmarkTelegramThroughput with the real
+// dialog engine and scam checker on SQLite instead of the echo handler.
+//
+//	go test -run '^$' -bench TelegramEngine -benchtime 10000x ./bot/
+func BenchmarkTelegramEngine(b *testing.B) {
+	b.Run("rate=1000", func(b *testing.B) { benchThroughput(b, benchLoad{users: 1000, rate: 1000}, newEngine) })
+	b.Run("max/users=8", func(b *testing.B) { benchThroughput(b, benchLoad{users: 8}, newEngine) })
 }
