@@ -16,6 +16,7 @@ import (
 	"github.com/gongyou/gongyou/bot"
 	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/llm"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -93,6 +94,15 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 	if err != nil {
 		st.Close()
 		return nil, nil, err
+	}
+	if a.cfg.OpenAIBaseURL != "" {
+		client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
+		if err != nil {
+			st.Close()
+			return nil, nil, fmt.Errorf("llm: %w", err)
+		}
+		base.SetAdvisor(client)
+		a.logger.Info("LLM second opinion enabled", "model", a.cfg.OpenAIModel)
 	}
 	return st, base, nil
 }
