@@ -81,7 +81,7 @@ const maxAdvice = 4
 // strongest flag first, then the general steps for its level; at most
 // maxAdvice items, the last slot kept for where to call (110 on high risk,
 // 96110 on medium).
-func pickAdvice(risk Level, sigs []Signal, defs map[string]*signalDef) []Advice {
+func pickAdvice(risk Level, sigs []Signal) []Advice {
 	var codes []string
 	add := func(c string) {
 		if !contains(codes, c) {
@@ -92,7 +92,7 @@ func pickAdvice(risk Level, sigs []Signal, defs map[string]*signalDef) []Advice 
 		if s.Weight <= 0 {
 			continue
 		}
-		if d := defs[s.Code]; d != nil {
+		if d := signalDefByCode[s.Code]; d != nil {
 			for _, c := range d.Advice {
 				if c == "call_110" || (c == "no_pay" && risk == LevelLow) {
 					continue // placed by level below

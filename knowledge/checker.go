@@ -57,8 +57,7 @@ type Verdict struct {
 // Checker checks texts against the red-flag lexicon (lexicon.go) and the case
 // base. It is immutable after construction and safe for concurrent use.
 type Checker struct {
-	idx  *caseIndex
-	defs map[string]*signalDef
+	idx *caseIndex
 }
 
 // Retrieval thresholds: cases are shown from minCaseScore when the text has
@@ -71,11 +70,7 @@ const (
 
 // NewChecker builds a checker over cases; retired cases are skipped.
 func NewChecker(cases []Case) *Checker {
-	c := &Checker{idx: newCaseIndex(cases), defs: make(map[string]*signalDef, len(signalDefs))}
-	for i := range signalDefs {
-		c.defs[signalDefs[i].Code] = &signalDefs[i]
-	}
-	return c
+	return &Checker{idx: newCaseIndex(cases)}
 }
 
 // Check gives the verdict on text. It never panics and examines at most the
@@ -102,7 +97,7 @@ func (c *Checker) check(text string) Verdict {
 	for _, s := range v.Signals {
 		if s.Weight > 0 {
 			red = true
-			if d := c.defs[s.Code]; d != nil && d.Type != "" && !contains(prefer, d.Type) {
+			if d := signalDefByCode[s.Code]; d != nil && d.Type != "" && !contains(prefer, d.Type) {
 				prefer = append(prefer, d.Type)
 			}
 		}
@@ -118,7 +113,7 @@ func (c *Checker) check(text string) Verdict {
 				SummaryZH: e.summaryZH, SummaryEN: e.summaryEN, Type: e.typ, Score: round3(m.score)})
 		}
 	}
-	v.Advice = pickAdvice(v.Risk, v.Signals, c.defs)
+	v.Advice = pickAdvice(v.Risk, v.Signals)
 	return v
 }
 
@@ -209,13 +204,12 @@ func assess(a *analysis) Verdict {
 			break
 		}
 	}
-	offer, question := a.offerLike()
+	offer := a.offerLike()
 	if !red && !hasLink && (meaningfulRunes(a.nt.r) < 5 || letterRunes(a.nt.r) < 2) {
 		return Verdict{Risk: LevelLow, Score: 0, Empty: true}
 	}
 	// A text with clear red flags is a lure even when it ends in a question
 	// (老乡说去老挝月薪两万，能去吗): it goes to the check.
-	v.Offer = offer || (red && z >= 1.46)
-	_ = question
+	v.Offer = offer || (red && v.Score >= MediumThreshold)
 	return v
 }

@@ -539,9 +539,8 @@ func extractChatIDs(r []rune, out []entity) []entity {
 				i = e - 1
 			}
 		case hasWordAt(r, i, "t.me/"):
-			if id, s, e, ok := idAfter(r, i+5); ok {
+			if id, _, e, ok := idAfter(r, i+5); ok {
 				out = append(out, entity{"$telegram", id, i, e})
-				_ = s
 				i = e - 1
 			}
 		}

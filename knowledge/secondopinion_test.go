@@ -19,7 +19,7 @@ import (
 
 // fakeLLM answers chat completions with a fixed verdict (or misbehaves) and
 // records request bodies.
-func fakeLLM(t *testing.T, risk string, delay time.Duration, status int) (*httptest.Server, *[]string) {
+func fakeLLM(t *testing.T, risk string, delay time.Duration, status int) (*httptest.Server, func() []string) {
 	var mu sync.Mutex
 	var bodies []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -42,7 +42,11 @@ func fakeLLM(t *testing.T, risk string, delay time.Duration, status int) (*httpt
 		fmt.Fprintf(w, `{"id":"x","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":%q}}]}`, content)
 	}))
 	t.Cleanup(srv.Close)
-	return srv, &bodies
+	return srv, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), bodies...)
+	}
 }
 
 func baseWithLLM(t *testing.T, url string) *knowledge.Base {
@@ -110,7 +114,7 @@ func TestSecondOpinionNeverLowers(t *testing.T) {
 			if c.wantUnchanged && (v.Risk != off.Risk || v.Score != off.Score) {
 				t.Errorf("fallback changed the offline verdict: %s/%.2f vs %s/%.2f", v.Risk, v.Score, off.Risk, off.Score)
 			}
-			for _, body := range *bodies {
+			for _, body := range bodies() {
 				if strings.Contains(body, "13812345678") {
 					t.Error("a raw phone number reached the LLM")
 				}

@@ -48,7 +48,7 @@ type lexMatcher struct {
 
 	negator, warnB, warnA, threat termSet
 	postNeg                       termSet
-	jobSet, questionSet, greetSet termSet
+	jobSet, questionSet           termSet
 	contactSet                    termSet
 	reassure                      termSet // 不是骗子 …: their 骗/诈骗 is not a warning
 	shadowable, shadowers         termSet // 费 does not count at the end of 加班费, 免费 …
@@ -151,7 +151,7 @@ func buildMatcher() *lexMatcher {
 	m.postNeg = words(postNegators)
 	m.shadowable = words([]string{"费", "金"})
 	m.shadowers = words(append(append(append([]string(nil), lexFamilies["not_fee"]...), lexFamilies["fee"]...), lexFamilies["deposit"]...))
-	m.jobSet, m.questionSet, m.greetSet = words(lexFamilies["job"]), words(lexFamilies["question"]), words(lexFamilies["greeting"])
+	m.jobSet, m.questionSet = words(lexFamilies["job"]), words(lexFamilies["question"])
 	m.contactSet = words(lexFamilies["contact_word"])
 	m.filler = make(map[rune]bool)
 	for _, q := range negFiller {
@@ -325,8 +325,8 @@ type analysis struct {
 	warnB   []bool    // a warning word stands before this rune in the same clause
 	warnA   []int32   // start of the next warning-after word in the same sentence, or -1
 	threat  []int32   // start of the next threat word in the same clause, or -1
-	unit   []int32   // units (a CJK rune, a Latin word or a number) before each rune: gaps are measured in units
-	endAt  []int32   // index of the longest word hit ending at each position, or -1
+	unit    []int32   // units (a CJK rune, a Latin word or a number) before each rune: gaps are measured in units
+	endAt   []int32   // index of the longest word hit ending at each position, or -1
 }
 
 // maxCheckRunes caps the work per text.
@@ -692,6 +692,15 @@ func (a *analysis) purposeOf(am amount) string {
 	return best
 }
 
+// signalDefByCode finds a lexicon row by its code.
+var signalDefByCode = func() map[string]*signalDef {
+	m := make(map[string]*signalDef, len(signalDefs))
+	for i := range signalDefs {
+		m[signalDefs[i].Code] = &signalDefs[i]
+	}
+	return m
+}()
+
 var famSets = map[string]termSet{}
 
 func init() {
@@ -731,9 +740,9 @@ func letterRunes(r []rune) int {
 
 // offerLike scores how much the text reads like a job offer or recruiter
 // message rather than a question or a greeting.
-func (a *analysis) offerLike() (offer, question bool) {
+func (a *analysis) offerLike() bool {
 	m := lexicon
-	jobs, questions, greets := 0, 0, 0
+	jobs, questions := 0, 0
 	contactWord := false
 	seen := map[int32]bool{}
 	for _, h := range a.hits {
@@ -745,8 +754,6 @@ func (a *analysis) offerLike() (offer, question bool) {
 			}
 		case m.questionSet.has(h.term):
 			questions++
-		case m.greetSet.has(h.term):
-			greets++
 		case m.contactSet.has(h.term):
 			contactWord = true
 		}
@@ -780,7 +787,6 @@ func (a *analysis) offerLike() (offer, question bool) {
 		score += 0.5
 	}
 	n := len(a.nt.r)
-	question = questions > 0 && n < 60 && score < 3
-	offer = score >= 2 && !question
-	return offer, question
+	question := questions > 0 && n < 60 && score < 3
+	return score >= 2 && !question
 }

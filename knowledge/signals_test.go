@@ -128,6 +128,11 @@ func TestNegationAndWarnings(t *testing.T) {
 			t.Errorf("%q: risk %s, want low (signals %v)", text, v.Risk, codes(v))
 		}
 	}
+	for _, text := range []string{"我们这边不看学历，有手就行，包吃住", "这里交通不方便，公司有班车接送"} {
+		if _, ok := findSignal(testChecker.Check(text), "private_contact"); ok {
+			t.Errorf("%q: private_contact", text)
+		}
+	}
 	// a threat is not a negation
 	if v := testChecker.Check("不交押金就不能上岗，押金500"); v.Risk != LevelHigh {
 		t.Errorf("threat: risk %s, want high (signals %v)", v.Risk, codes(v))
