@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Retrieval of similar case studies: BM25 over character bigrams of Chinese
@@ -110,19 +111,41 @@ func stopWord(w []rune) bool {
 	return enStop[string(w)]
 }
 
+// firstSentence returns the story's first sentence; a sentence end inside
+// quotation marks (“…。” or "…!") does not count, so the summary never ends
+// with an open quote.
 func firstSentence(s string) string {
 	s = strings.TrimSpace(s)
+	depth, ascii := 0, false
 	for i, q := range s {
 		switch q {
+		case '“', '「', '『':
+			depth++
+		case '”', '」', '』':
+			if depth > 0 {
+				depth--
+			}
+			if depth == 0 && !ascii && i > 0 && strings.ContainsRune("。！？", prevRune(s[:i])) {
+				return s[:i+len(string(q))]
+			}
+		case '"':
+			ascii = !ascii
 		case '。', '！', '？', '!', '?':
-			return s[:i+len(string(q))]
+			if depth == 0 && !ascii {
+				return s[:i+len(string(q))]
+			}
 		case '.':
-			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+			if depth == 0 && !ascii && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
 				return s[:i+1]
 			}
 		}
 	}
 	return s
+}
+
+func prevRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func newCaseIndex(cases []Case) *caseIndex {

@@ -74,6 +74,9 @@ func TestFirstSentence(t *testing.T) {
 		"No end":                     "No end",
 		"Costs 2.5 yuan. Then more.": "Costs 2.5 yuan.",
 		"  问句？后面  ":                  "问句？",
+		"人事说：“身份证统一保管。”小李干了半个月。":                    "人事说：“身份证统一保管。”",
+		"他说“先交钱”，我交了。后来跑了。":                         "他说“先交钱”，我交了。",
+		`He said: "Pay now!" I paid. Then he left.`: `He said: "Pay now!" I paid.`,
 	} {
 		if got := firstSentence(in); got != want {
 			t.Errorf("firstSentence(%q) = %q, want %q", in, got, want)
