@@ -38,8 +38,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return 2
 	}
 	level := cfg.LogLevel
-	if cmd == "chat" && level < slog.LevelWarn {
-		level = slog.LevelWarn // keep the terminal for the conversation
+	if (cmd == "chat" || cmd == "check" || cmd == "export") && level < slog.LevelWarn {
+		level = slog.LevelWarn // keep the terminal for the conversation / the output
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	app := &app{cfg: cfg, logger: logger, stdin: stdin, stdout: stdout, stderr: stderr}

@@ -105,9 +105,13 @@ func (t *turn) headline(v knowledge.Verdict) string {
 		return t.T("check.high")
 	case knowledge.LevelMedium:
 		return t.T("check.medium")
-	default:
-		return t.T("check.low")
 	}
+	for _, s := range v.Signals {
+		if s.Weight > 0 {
+			return t.T("check.low_minor")
+		}
+	}
+	return t.T("check.low")
 }
 
 func (t *turn) signalLabel(s knowledge.Signal) string {
@@ -167,7 +171,8 @@ func (t *turn) verdictReply(v knowledge.Verdict) Reply {
 			}
 			b.WriteString("\n" + t.reason(s, false))
 		}
-	} else {
+	}
+	if len(red) == 0 { // with red flags, the advice below says what to watch for
 		b.WriteString("\n\n" + t.T("check.low_watch"))
 	}
 	if len(v.Cases) > 0 {

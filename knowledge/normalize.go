@@ -81,8 +81,11 @@ func (nt *normText) evidence(i, j int) string {
 	if i >= j {
 		return ""
 	}
-	s := nt.src[nt.sp[i].s:nt.sp[j-1].e]
-	s = strings.TrimSpace(s)
+	start, end := nt.sp[i].s, nt.sp[j-1].e
+	if utf8.RuneCountInString(strings.TrimSpace(nt.src[start:end])) < 3 {
+		end = int32(widenEvidence(nt.src, int(end)))
+	}
+	s := strings.TrimSpace(nt.src[start:end])
 	if utf8.RuneCountInString(s) > maxEvidenceRunes {
 		k, c := 0, 0
 		for k = range s {
@@ -97,6 +100,30 @@ func (nt *normText) evidence(i, j int) string {
 }
 
 const maxEvidenceRunes = 60
+
+// widenEvidence extends a very short span (a lone "V" of "V❤: job8899") to
+// the end of its token, and past one label colon to the value after it, so
+// the worker sees the words that triggered the flag. It reads at most 20
+// runes.
+func widenEvidence(src string, end int) int {
+	afterColon := false
+	for n := 0; end < len(src) && n < 20; n++ {
+		r, size := utf8.DecodeRuneInString(src[end:])
+		if unicode.IsSpace(r) {
+			if !afterColon {
+				return end
+			}
+			end += size
+			continue
+		}
+		if strings.ContainsRune("，。！？,.!?；;、", r) {
+			return end
+		}
+		afterColon = r == ':' || r == '：'
+		end += size
+	}
+	return end
+}
 
 func (nt *normText) push(r rune, sp srcSpan) {
 	nt.r = append(nt.r, r)
