@@ -37,7 +37,7 @@ const caseColumns = `id, type, data, retired, revision, updated_at, updated_by`
 // Cases lists every case, retired ones included, by id.
 func (s *Store) Cases(ctx context.Context) ([]CaseRecord, error) {
 	var cs []CaseRecord
-	if err := s.db.SelectContext(ctx, &cs, `SELECT `+caseColumns+` FROM scam_cases ORDER BY id`); err != nil {
+	if err := s.rdb.SelectContext(ctx, &cs, `SELECT `+caseColumns+` FROM scam_cases ORDER BY id`); err != nil {
 		return nil, fmt.Errorf("store: list cases: %w", err)
 	}
 	return cs, nil
@@ -46,7 +46,7 @@ func (s *Store) Cases(ctx context.Context) ([]CaseRecord, error) {
 // Case loads one case; ErrNotFound when there is none.
 func (s *Store) Case(ctx context.Context, id string) (CaseRecord, error) {
 	var c CaseRecord
-	if err := s.db.GetContext(ctx, &c, `SELECT `+caseColumns+` FROM scam_cases WHERE id = $1`, id); err != nil {
+	if err := s.rdb.GetContext(ctx, &c, `SELECT `+caseColumns+` FROM scam_cases WHERE id = $1`, id); err != nil {
 		return CaseRecord{}, fmt.Errorf("store: case %q: %w", id, notFound(err))
 	}
 	return c, nil
@@ -95,7 +95,7 @@ func (s *Store) PutCase(ctx context.Context, c CaseRecord, baseRevision int, aut
 // CaseHistory lists a case's revisions, newest first.
 func (s *Store) CaseHistory(ctx context.Context, id string) ([]CaseRevision, error) {
 	var rs []CaseRevision
-	err := s.db.SelectContext(ctx, &rs,
+	err := s.rdb.SelectContext(ctx, &rs,
 		`SELECT case_id, revision, data, retired, author, created_at FROM scam_case_revisions WHERE case_id = $1 ORDER BY revision DESC`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: case %q history: %w", id, err)
@@ -142,7 +142,7 @@ func (s *Store) SeedCases(ctx context.Context, cases []CaseRecord, author string
 // never changed). Cheap enough to poll.
 func (s *Store) ContentVersion(ctx context.Context, kind string) (int64, error) {
 	var v int64
-	err := s.db.GetContext(ctx, &v, `SELECT version FROM content_versions WHERE kind = $1`, kind)
+	err := s.rdb.GetContext(ctx, &v, `SELECT version FROM content_versions WHERE kind = $1`, kind)
 	if err = notFound(err); errors.Is(err, ErrNotFound) {
 		return 0, nil
 	} else if err != nil {

@@ -32,7 +32,7 @@ func (s *Store) AddReport(ctx context.Context, userID int64, text, verdict strin
 // ReportsByUser lists the reports a user sent, newest first (for /mydata).
 func (s *Store) ReportsByUser(ctx context.Context, userID int64) ([]Report, error) {
 	var rs []Report
-	err := s.db.SelectContext(ctx, &rs,
+	err := s.rdb.SelectContext(ctx, &rs,
 		`SELECT id, user_id, text, verdict, status, created_at FROM reports WHERE user_id = $1 ORDER BY id DESC`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("store: reports of user %d: %w", userID, err)

@@ -20,7 +20,7 @@ type Session struct {
 // Session (no flow), not an error.
 func (s *Store) Session(ctx context.Context, userID int64) (Session, error) {
 	var ss Session
-	err := s.db.GetContext(ctx, &ss, `SELECT user_id, flow, step, payload, updated_at FROM sessions WHERE user_id = $1`, userID)
+	err := s.rdb.GetContext(ctx, &ss, `SELECT user_id, flow, step, payload, updated_at FROM sessions WHERE user_id = $1`, userID)
 	if err != nil {
 		if err = notFound(err); err == ErrNotFound {
 			return Session{UserID: userID, Payload: "{}"}, nil

@@ -43,7 +43,8 @@ var migrationsFS embed.FS
 // Store is the one handle on the database. Methods are grouped by entity in
 // the other files of this package.
 type Store struct {
-	db      *sqlx.DB
+	db      *sqlx.DB // writes (and reads inside transactions)
+	rdb     *sqlx.DB // plain reads: a pool of readers on SQLite (WAL), the same pool on PostgreSQL
 	dialect Dialect
 	now     func() time.Time
 	logger  *slog.Logger
@@ -72,10 +73,11 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
 		s.dialect = SQLite
-		s.db, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+		s.db, s.rdb, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		s.dialect = Postgres
 		s.db, err = openPostgres(dsn)
+		s.rdb = s.db
 	default:
 		return nil, fmt.Errorf("store: unsupported DSN %q: want sqlite:PATH or postgres://…", redactDSN(dsn))
 	}
@@ -83,36 +85,48 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	if err := s.Ping(ctx); err != nil {
-		s.db.Close()
+		s.Close()
 		return nil, err
 	}
 	if err := s.migrate(ctx); err != nil {
-		s.db.Close()
+		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-func openSQLite(path string) (*sqlx.DB, error) {
+func openSQLite(path string) (w, r *sqlx.DB, err error) {
 	if path == "" {
-		return nil, errors.New("store: sqlite: empty path")
+		return nil, nil, errors.New("store: sqlite: empty path")
 	}
 	params := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
-	var dsn string
 	if path == ":memory:" {
-		dsn = "file::memory:?" + params
-	} else {
-		dsn = "file:" + path + "?_pragma=journal_mode(WAL)&" + params
+		// Every connection to :memory: is its own database: one connection for all.
+		w, err = sqlx.Open("sqlite", "file::memory:?"+params)
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: open sqlite: %w", err)
+		}
+		w.SetMaxOpenConns(1)
+		return w, w, nil
 	}
-	db, err := sqlx.Open("sqlite", dsn)
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&" + params
+	w, err = sqlx.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("store: open sqlite: %w", err)
+		return nil, nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
-	// One connection: SQLite has one writer anyway, this rules out SQLITE_BUSY
-	// between our own connections and keeps :memory: a single database.
-	db.SetMaxOpenConns(1)
-	db.SetConnMaxIdleTime(0)
-	return db, nil
+	// One writer connection: SQLite has one writer anyway, and this rules out
+	// SQLITE_BUSY between our own connections.
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	// Readers: WAL lets them run beside the writer; they see committed data.
+	r, err = sqlx.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, nil, fmt.Errorf("store: open sqlite readers: %w", err)
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	return w, r, nil
 }
 
 func openPostgres(dsn string) (*sqlx.DB, error) {
@@ -164,11 +178,20 @@ func (s *Store) Ping(ctx context.Context) error {
 	if err := s.db.PingContext(ctx); err != nil {
 		return fmt.Errorf("store: ping %s: %w", s.dialect, err)
 	}
+	if err := s.rdb.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping %s: %w", s.dialect, err)
+	}
 	return nil
 }
 
 // Close releases the connections.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.rdb != nil && s.rdb != s.db {
+		err = errors.Join(err, s.rdb.Close())
+	}
+	return err
+}
 
 // DB exposes the handle for tests and tools in this module.
 func (s *Store) DB() *sqlx.DB { return s.db }

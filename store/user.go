@@ -60,7 +60,7 @@ func (s *Store) EnsureUser(ctx context.Context, id, chatID int64) (u User, creat
 // User loads one user; ErrNotFound when there is none.
 func (s *Store) User(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := s.db.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE id = $1`, id)
+	err := s.rdb.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE id = $1`, id)
 	if err != nil {
 		return User{}, fmt.Errorf("store: user %d: %w", id, notFound(err))
 	}
@@ -120,7 +120,7 @@ func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 // CountSubscribers counts users who get announcements.
 func (s *Store) CountSubscribers(ctx context.Context) (int, error) {
 	var n int
-	if err := s.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM users WHERE subscribed`); err != nil {
+	if err := s.rdb.GetContext(ctx, &n, `SELECT COUNT(*) FROM users WHERE subscribed`); err != nil {
 		return 0, fmt.Errorf("store: count subscribers: %w", err)
 	}
 	return n, nil
