@@ -38,7 +38,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return 2
 	}
 	level := cfg.LogLevel
-	if (cmd == "chat" || cmd == "check" || cmd == "export") && level < slog.LevelWarn {
+	if (cmd == "chat" || cmd == "check" || cmd == "ask" || cmd == "export") && level < slog.LevelWarn {
 		level = slog.LevelWarn // keep the terminal for the conversation / the output
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
@@ -50,6 +50,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = app.serve(ctx)
 	case "check":
 		return app.check(ctx, rest)
+	case "ask":
+		return app.ask(ctx, rest)
 	case "import":
 		err = app.importFile(ctx, rest)
 	case "export":
@@ -297,4 +299,15 @@ func (a *app) healthcheck(ctx context.Context) error {
 		return fmt.Errorf("healthz: %s", resp.Status)
 	}
 	return nil
+}
+
+// ask is the FAQ answerer's CLI (contract in DESIGN.md), on the shipped FAQ
+// entries. The chat flow for questions is not built yet (issue 4).
+func (a *app) ask(ctx context.Context, args []string) int {
+	faqs, err := knowledge.SeedFAQs()
+	if err != nil {
+		fmt.Fprintln(a.stderr, "gongyou ask:", err)
+		return 1
+	}
+	return knowledge.RunAskCLI(ctx, knowledge.NewAnswerer(faqs), args, a.stdin, a.stdout, a.stderr)
 }

@@ -27,6 +27,7 @@ Usage:
   gongyou serve                     run the Telegram bot and the HTTP endpoints
   gongyou check [--json] [TEXT]     check a job offer for scam signs (stdin when TEXT is absent)
   gongyou check --batch             JSON Lines in, JSON Lines out
+  gongyou ask [--json] [--lang zh|en] QUESTION   answer a social-insurance or labour-rights question
   gongyou import FILE               load case studies from a YAML file
   gongyou export cases              print the case studies as YAML
   gongyou migrate                   apply database migrations and exit
