@@ -219,51 +219,6 @@ func (a *app) check(ctx context.Context, args []string) int {
 	return knowledge.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
 }
 
-func (a *app) importFile(ctx context.Context, args []string) error {
-	if len(args) != 1 {
-		return fmt.Errorf("%w: gongyou import FILE", errUsage)
-	}
-	data, err := os.ReadFile(args[0])
-	if err != nil {
-		return err
-	}
-	cases, err := knowledge.ParseCasesYAML(data)
-	if err != nil {
-		return fmt.Errorf("%s: %w", args[0], err)
-	}
-	st, base, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := base.Import(ctx, cases, "import:"+args[0]); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "imported %d case studies from %s\n", len(cases), args[0])
-	return nil
-}
-
-func (a *app) export(ctx context.Context, args []string) error {
-	if len(args) != 1 || args[0] != "cases" {
-		return fmt.Errorf("%w: gongyou export cases", errUsage)
-	}
-	st, base, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cases, err := base.Export(ctx)
-	if err != nil {
-		return err
-	}
-	out, err := knowledge.MarshalCasesYAML(cases)
-	if err != nil {
-		return err
-	}
-	_, err = a.stdout.Write(out)
-	return err
-}
-
 func (a *app) migrate(ctx context.Context) error {
 	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
 	if err != nil {

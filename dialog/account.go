@@ -64,11 +64,22 @@ func (t *turn) service(name string) ([]Reply, error) {
 	switch name {
 	case "check":
 		return t.askOffer()
-	case "jobs", "training", "insurance":
-		t.reset()
-		return []Reply{{Text: t.T("soon." + name), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+	case "jobs":
+		return t.jobsCommand("")
+	case "training":
+		return t.trainingCommand("")
+	case "insurance":
+		return t.faqCommand("")
+	case "settings":
+		return t.settingsCommand()
 	}
 	return t.stale()
+}
+
+// soon answers for a service that is not built yet, with a real next step.
+func (t *turn) soon(name string) ([]Reply, error) {
+	t.reset()
+	return []Reply{{Text: t.T("soon." + name), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 }
 
 func (t *turn) subscribe(on bool) ([]Reply, error) {

@@ -19,9 +19,31 @@ func NormLang(hint string) string {
 	return LangZH
 }
 
-// catalog holds every text a user reads, per language. Keys are grouped by
-// flow. Style: short sentences, a concrete next step, no blame.
-var catalog = map[string]map[string]string{
+// catalog holds every text a user reads, per language: the core texts here
+// and each feature's texts from its own file. Built once; never changed.
+var catalog = mergeCatalogs(coreCatalog, jobsCatalog, trainingCatalog, settingsCatalog, faqCatalog, staffCatalog, broadcastCatalog)
+
+// mergeCatalogs joins per-feature catalogues. A key defined twice is a
+// programming error.
+func mergeCatalogs(parts ...map[string]map[string]string) map[string]map[string]string {
+	out := map[string]map[string]string{LangZH: {}, LangEN: {}}
+	for _, part := range parts {
+		for lang, texts := range part {
+			for key, s := range texts {
+				if _, dup := out[lang][key]; dup {
+					panic(fmt.Sprintf("dialog: catalog key %s/%s defined twice", lang, key))
+				}
+				out[lang][key] = s
+			}
+		}
+	}
+	return out
+}
+
+// coreCatalog holds the texts of onboarding, the menu, account and the scam
+// check. Keys are grouped by flow. Style: short sentences, a concrete next
+// step, no blame.
+var coreCatalog = map[string]map[string]string{
 	LangZH: {
 		// channel notices
 		"notice.slow_down": "您发得太快了，请休息一分钟再发。刚才这几条我先不处理。",

@@ -24,6 +24,13 @@ type Store interface {
 	SaveSession(ctx context.Context, s store.Session) error
 	ReportsByUser(ctx context.Context, userID int64) ([]store.Report, error)
 	AddReport(ctx context.Context, userID int64, text, verdict string) (int64, error)
+
+	// Each feature declares what it needs in its own file.
+	JobStore
+	TrainingStore
+	SettingsStore
+	StaffStore
+	BroadcastStore
 }
 
 // MaxInputBytes caps the text of one event the engine looks at. Telegram
@@ -37,6 +44,12 @@ type Engine struct {
 	know   knowledgeHandle
 	logger *slog.Logger
 	now    func() time.Time
+
+	// Per-feature dependencies, each declared in the feature's file.
+	jobs  jobsDeps
+	faq   faqDeps
+	staff staffDeps
+	bc    broadcastDeps
 }
 
 // Option configures an Engine.
@@ -75,6 +88,14 @@ type turn struct {
 type state struct {
 	Nonce int64      `json:"n,omitempty"` // set when a confirmation is asked; its button carries it
 	Check *lastCheck `json:"c,omitempty"` // the latest verdict, while the user is in the check flow
+
+	// Per-feature payloads, each declared in the feature's file.
+	Jobs  *jobsState      `json:"j,omitempty"`
+	Train *trainState     `json:"t,omitempty"`
+	FAQ   *faqState       `json:"f,omitempty"`
+	Set   *settingsState  `json:"g,omitempty"`
+	Staff *staffState     `json:"s,omitempty"`
+	BC    *broadcastState `json:"b,omitempty"`
 }
 
 // Handle runs one turn and returns the replies to send, in order.
@@ -160,7 +181,7 @@ func (t *turn) setFlow(flow, step string) {
 // reset puts the user back at the main menu with no pending state.
 func (t *turn) reset() {
 	t.setFlow("", "")
-	if t.state.Nonce != 0 || t.state.Check != nil {
+	if t.state != (state{}) {
 		t.state = state{}
 		t.dirty = true
 	}
@@ -176,16 +197,57 @@ func (t *turn) route() ([]Reply, error) {
 	if text == "" {
 		return []Reply{t.withMenu(t.T("unknown.empty"))}, nil
 	}
-	if cmd, _, ok := parseCommand(text); ok {
-		return t.onCommand(cmd)
+	if cmd, args, ok := parseCommand(text); ok {
+		return t.onCommand(cmd, args)
 	}
 	if cmd, ok := keywordCommands[strings.ToLower(text)]; ok {
-		return t.onCommand(cmd)
+		return t.onCommand(cmd, "")
+	}
+	// A flow waiting for typed input (a city, a name, a case story) gets it.
+	if r, ok, err := t.flowText(text); ok || err != nil {
+		return r, err
+	}
+	// Free text: "找工作 东莞 电子厂" searches jobs, a pasted offer goes to the
+	// scam check, a question goes to the FAQ.
+	if r, ok, err := t.jobsFreeText(text); ok || err != nil {
+		return r, err
 	}
 	if t.wantsCheck(text) {
 		return t.checkText(text)
 	}
+	if r, ok, err := t.faqFreeText(text); ok || err != nil {
+		return r, err
+	}
 	return []Reply{t.withMenu(t.T("unknown.text"))}, nil
+}
+
+// flowText hands typed text to the flow the user is in, if that flow is
+// waiting for text. ok is false when no flow wants it.
+func (t *turn) flowText(text string) (r []Reply, ok bool, err error) {
+	flow := t.sess.Flow
+	switch {
+	case flow == flowJobs:
+		return t.jobsText(text)
+	case flow == flowTraining:
+		return t.trainingText(text)
+	case flow == flowSettings:
+		return t.settingsText(text)
+	case flow == flowFAQ:
+		return t.faqText(text)
+	case strings.HasPrefix(flow, flowStaffPrefix):
+		if !t.isStaff() {
+			t.reset()
+			return nil, false, nil
+		}
+		return t.staffText(text)
+	case strings.HasPrefix(flow, flowBroadcastPrefix):
+		if !t.isStaff() {
+			t.reset()
+			return nil, false, nil
+		}
+		return t.broadcastText(text)
+	}
+	return nil, false, nil
 }
 
 // parseCommand splits "/cmd@bot args" into ("cmd", "args").
@@ -212,7 +274,7 @@ var keywordCommands = map[string]string{
 	"我的信息": "mydata", "删除": "delete",
 }
 
-func (t *turn) onCommand(cmd string) ([]Reply, error) {
+func (t *turn) onCommand(cmd, args string) ([]Reply, error) {
 	switch cmd {
 	case "start":
 		return t.start()
@@ -222,11 +284,17 @@ func (t *turn) onCommand(cmd string) ([]Reply, error) {
 	case "help":
 		return []Reply{{Text: t.T("help.text"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	case "jobs":
-		return t.service("jobs")
-	case "training", "mytraining":
-		return t.service("training")
-	case "insurance", "rights":
-		return t.service("insurance")
+		return t.jobsCommand(args)
+	case "stations":
+		return t.stationsCommand(args)
+	case "training":
+		return t.trainingCommand(args)
+	case "mytraining":
+		return t.myTraining()
+	case "insurance", "rights", "faq":
+		return t.faqCommand(args)
+	case "settings":
+		return t.settingsCommand()
 	case "check":
 		return t.askOffer()
 	case "subscribe":
@@ -237,9 +305,23 @@ func (t *turn) onCommand(cmd string) ([]Reply, error) {
 		return t.myData()
 	case "delete":
 		return t.askDelete()
-	default:
-		return []Reply{t.withMenu(t.T("unknown.command"))}, nil
 	}
+	// Staff commands: a worker gets exactly the unknown-command answer.
+	if t.isStaff() {
+		if r, ok, err := t.staffCommand(cmd, args); ok || err != nil {
+			return r, err
+		}
+		if r, ok, err := t.broadcastCommand(cmd, args); ok || err != nil {
+			return r, err
+		}
+	}
+	return t.unknownCommand()
+}
+
+// unknownCommand is the one answer for a command we do not have, and for
+// every staff command or button pressed by someone who is not staff.
+func (t *turn) unknownCommand() ([]Reply, error) {
+	return []Reply{t.withMenu(t.T("unknown.command"))}, nil
 }
 
 // Callback data. Short ASCII codes; a confirmation carries the nonce of the
@@ -264,7 +346,25 @@ func (t *turn) onButton(data string) ([]Reply, error) {
 		t.reset()
 		return []Reply{t.menu()}, nil
 	case data == cbHelp:
-		return t.onCommand("help")
+		return t.onCommand("help", "")
+	case strings.HasPrefix(data, cbJobsPrefix):
+		return t.onJobsButton(strings.TrimPrefix(data, cbJobsPrefix))
+	case strings.HasPrefix(data, cbTrainingPrefix):
+		return t.onTrainingButton(strings.TrimPrefix(data, cbTrainingPrefix))
+	case strings.HasPrefix(data, cbFAQPrefix):
+		return t.onFAQButton(strings.TrimPrefix(data, cbFAQPrefix))
+	case strings.HasPrefix(data, cbSettingsPrefix):
+		return t.onSettingsButton(strings.TrimPrefix(data, cbSettingsPrefix))
+	case strings.HasPrefix(data, cbStaffPrefix):
+		if !t.isStaff() {
+			return t.unknownCommand()
+		}
+		return t.onStaffButton(strings.TrimPrefix(data, cbStaffPrefix))
+	case strings.HasPrefix(data, cbBroadcastPrefix):
+		if !t.isStaff() {
+			return t.unknownCommand()
+		}
+		return t.onBroadcastButton(strings.TrimPrefix(data, cbBroadcastPrefix))
 	case data == cbLangZH || data == cbLangEN:
 		return t.chooseLang(strings.TrimPrefix(data, "lang:"))
 	case data == cbAgree:

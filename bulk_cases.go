@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/gongyou/gongyou/knowledge"
+)
+
+func importCases(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
+	if csv {
+		return 0, errors.New("case studies are imported from YAML, not CSV")
+	}
+	cases, err := knowledge.ParseCasesYAML(data)
+	if err != nil {
+		return 0, err
+	}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	if err := base.Import(ctx, cases, "import:"+name); err != nil {
+		return 0, err
+	}
+	return len(cases), nil
+}
+
+func exportCases(ctx context.Context, a *app, csv bool) error {
+	if csv {
+		return errors.New("case studies are exported as YAML only")
+	}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cases, err := base.Export(ctx)
+	if err != nil {
+		return err
+	}
+	out, err := knowledge.MarshalCasesYAML(cases)
+	if err != nil {
+		return err
+	}
+	_, err = a.stdout.Write(out)
+	return err
+}

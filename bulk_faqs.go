@@ -1,0 +1,9 @@
+package main
+
+import "context"
+
+func importFAQs(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
+	return 0, errNotYet
+}
+
+func exportFAQs(ctx context.Context, a *app, csv bool) error { return errNotYet }

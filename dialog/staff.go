@@ -1,0 +1,31 @@
+package dialog
+
+// Staff (issue 5): roles, case editing, report queue, stats, audit. Owned by
+// the staff feature. Every staff command and button is reachable only when
+// isStaff is true; the engine answers everyone else as for an unknown
+// command.
+
+const (
+	flowStaffPrefix = "staff."
+	cbStaffPrefix   = "stf:"
+)
+
+// StaffStore is what staff features need from persistence.
+type StaffStore interface{}
+
+// staffDeps holds the staff features' dependencies (set by options).
+type staffDeps struct{}
+
+// staffState is a staff flow's session payload.
+type staffState struct{}
+
+var staffCatalog = map[string]map[string]string{LangZH: {}, LangEN: {}}
+
+// isStaff reports whether the user of this turn has a staff role.
+func (t *turn) isStaff() bool { return false }
+
+func (t *turn) staffCommand(cmd, args string) ([]Reply, bool, error) { return nil, false, nil }
+
+func (t *turn) onStaffButton(data string) ([]Reply, error) { return t.unknownCommand() }
+
+func (t *turn) staffText(text string) ([]Reply, bool, error) { return nil, false, nil }
