@@ -110,7 +110,12 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 }
 
 func (a *app) engine(st *store.Store, base *knowledge.Base) *dialog.Engine {
-	return dialog.New(st, dialog.WithLogger(a.logger), dialog.WithKnowledge(base))
+	opts := []dialog.Option{
+		dialog.WithLogger(a.logger),
+		dialog.WithKnowledge(base),
+		dialog.WithStaff(a.cfg.Staff...),
+	}
+	return dialog.New(st, opts...)
 }
 
 // chat runs the terminal conversation for one local user.

@@ -14,7 +14,19 @@ const (
 type StaffStore interface{}
 
 // staffDeps holds the staff features' dependencies (set by options).
-type staffDeps struct{}
+type staffDeps struct {
+	admins map[int64]bool // GONGYOU_STAFF: admins from configuration
+}
+
+// WithStaff names the users who are admins by configuration (GONGYOU_STAFF).
+func WithStaff(admins ...int64) Option {
+	return func(e *Engine) {
+		e.staff.admins = make(map[int64]bool, len(admins))
+		for _, id := range admins {
+			e.staff.admins[id] = true
+		}
+	}
+}
 
 // staffState is a staff flow's session payload.
 type staffState struct{}
@@ -22,7 +34,7 @@ type staffState struct{}
 var staffCatalog = map[string]map[string]string{LangZH: {}, LangEN: {}}
 
 // isStaff reports whether the user of this turn has a staff role.
-func (t *turn) isStaff() bool { return false }
+func (t *turn) isStaff() bool { return t.e.staff.admins[t.user.ID] }
 
 func (t *turn) staffCommand(cmd, args string) ([]Reply, bool, error) { return nil, false, nil }
 

@@ -5,7 +5,7 @@ package dialog_test
 //
 //	# comment
 //	@lang en          client language hint for the following events
-//	@user 2002        switch to another user
+//	@user 2002        switch to another user (9001 is an admin, as if in GONGYOU_STAFF)
 //	@restart          close the store and engine and reopen them on the same file
 //	> text            the user sends text
 //	> [Label]         the user presses the button with that label in the last replies
@@ -71,8 +71,17 @@ func (r *transcriptRunner) open() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	r.eng = dialog.New(st, dialog.WithClock(now), dialog.WithKnowledge(base))
+	opts := []dialog.Option{
+		dialog.WithClock(now),
+		dialog.WithKnowledge(base),
+		dialog.WithStaff(transcriptAdmin),
+	}
+	r.eng = dialog.New(st, opts...)
 }
+
+// transcriptAdmin is the user id that is an admin (GONGYOU_STAFF) in every
+// transcript: "@user 9001" speaks as staff.
+const transcriptAdmin = 9001
 
 func replay(t *testing.T, file string) {
 	raw, err := os.ReadFile(file)
