@@ -41,3 +41,7 @@ func (t *turn) staffCommand(cmd, args string) ([]Reply, bool, error) { return ni
 func (t *turn) onStaffButton(data string) ([]Reply, error) { return t.unknownCommand() }
 
 func (t *turn) staffText(text string) ([]Reply, bool, error) { return nil, false, nil }
+
+// audit records a staff action (who is the turn's user): action is a short
+// code like "case.publish", target the thing acted on, detail a summary.
+func (t *turn) audit(action, target, detail string) error { return nil }

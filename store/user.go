@@ -18,9 +18,13 @@ type User struct {
 	ConsentAt  sql.NullTime `db:"consent_at"`
 	CreatedAt  time.Time    `db:"created_at"`
 	UpdatedAt  time.Time    `db:"updated_at"`
+	Topics     string       `db:"topics"` // announcement topics, comma-separated codes; "" = all
 }
 
-const userColumns = `id, chat_id, lang, city, subscribed, consent_at, created_at, updated_at`
+const userColumns = `id, chat_id, lang, city, subscribed, consent_at, created_at, updated_at, topics`
+
+// TopicCodes lists the announcement topics a user can choose (users.topics).
+func TopicCodes() []string { return []string{"subsidy", "insurance", "scam", "jobs", "training"} }
 
 // EnsureUser returns the user with id, creating the row on first contact.
 // created tells whether this call made it.
@@ -76,6 +80,11 @@ func (s *Store) SetLang(ctx context.Context, id int64, lang string) error {
 // SetCity saves the user's city.
 func (s *Store) SetCity(ctx context.Context, id int64, city string) error {
 	return s.updateUser(ctx, id, `city = $2`, city)
+}
+
+// SetTopics saves the announcement topics (comma-separated codes; "" = all).
+func (s *Store) SetTopics(ctx context.Context, id int64, topics string) error {
+	return s.updateUser(ctx, id, `topics = $2`, topics)
 }
 
 // SetSubscribed turns policy announcements on or off.
