@@ -59,9 +59,32 @@ func handoffPtr(h string) *string {
 	return &h
 }
 
-// RunAskCLI runs `gongyou ask` with args (after the subcommand name) and
-// returns the exit code: 0 on success, 1 on an I/O error, 2 on a usage error.
+// Asker answers a question; *Answerer (offline) and *FAQBase (the store's
+// FAQ, with the LLM when configured) have it.
+type Asker interface {
+	Ask(ctx context.Context, user, question, lang string) (Answer, error)
+}
+
+// askUser is the LLM quota key of the command line.
+const askUser = "cli"
+
+// RunAskCLI runs `gongyou ask` with args (after the subcommand name) on a
+// (the shipped entries when nil) and returns the exit code: 0 on success,
+// 1 on an I/O error, 2 on a usage error.
 func RunAskCLI(ctx context.Context, a *Answerer, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if a == nil {
+		faqs, err := SeedFAQs()
+		if err != nil {
+			fmt.Fprintf(stderr, "gongyou ask: %v\n", err)
+			return 1
+		}
+		a = NewAnswerer(faqs)
+	}
+	return RunAskCLIWith(ctx, a, args, stdin, stdout, stderr)
+}
+
+// RunAskCLIWith is RunAskCLI on any Asker.
+func RunAskCLIWith(ctx context.Context, a Asker, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o, err := parseCheckArgs(args) // same flags: --json, --batch, --lang, --help
 	if errors.Is(err, errHelp) {
 		fmt.Fprint(stdout, askUsage)
@@ -75,14 +98,6 @@ func RunAskCLI(ctx context.Context, a *Answerer, args []string, stdin io.Reader,
 	lang := ""
 	if langGiven(args) {
 		lang = o.lang
-	}
-	if a == nil {
-		faqs, err := SeedFAQs()
-		if err != nil {
-			fmt.Fprintf(stderr, "gongyou ask: %v\n", err)
-			return 1
-		}
-		a = NewAnswerer(faqs)
 	}
 	if stdin == nil {
 		stdin = strings.NewReader("")
@@ -103,7 +118,11 @@ func RunAskCLI(ctx context.Context, a *Answerer, args []string, stdin io.Reader,
 		}
 		q = string(b)
 	}
-	ans := a.Answer(q, lang)
+	ans, err := a.Ask(ctx, askUser, q, lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "gongyou ask: %v\n", err)
+		return 1
+	}
 	outLang := lang
 	if outLang == "" {
 		outLang = "zh"
@@ -113,7 +132,7 @@ func RunAskCLI(ctx context.Context, a *Answerer, args []string, stdin io.Reader,
 	}
 	var out []byte
 	if o.json {
-		j := askJSON{Answer: ans.Text, FAQs: []askFAQ{}, Handoff: handoffPtr(ans.Handoff), Found: ans.Found}
+		j := askJSON{Answer: ans.Text, FAQs: []askFAQ{}, Handoff: handoffPtr(ans.Handoff), LLM: ans.LLM, Found: ans.Found}
 		for _, m := range ans.FAQs {
 			j.FAQs = append(j.FAQs, askFAQ{ID: m.ID, Title: m.Title(outLang), Score: m.Score})
 		}
@@ -182,12 +201,13 @@ type askBatchOut struct {
 	Answer  string          `json:"answer"`
 	FAQs    []string        `json:"faqs"`
 	Handoff *string         `json:"handoff"`
+	LLM     bool            `json:"llm"`
 	Found   bool            `json:"found"`
 }
 
 // runAskBatch answers line by line, in order (answers take microseconds:
 // no worker pool needed).
-func runAskBatch(ctx context.Context, a *Answerer, lang string, stdin io.Reader, stdout io.Writer) error {
+func runAskBatch(ctx context.Context, a Asker, lang string, stdin io.Reader, stdout io.Writer) error {
 	br := bufio.NewReaderSize(stdin, 64<<10)
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	for {
@@ -197,7 +217,7 @@ func runAskBatch(ctx context.Context, a *Answerer, lang string, stdin io.Reader,
 		}
 		line, tooLong, rerr := readLine(br, maxBatchLine)
 		if tooLong || len(bytes.TrimSpace(line)) > 0 {
-			out := askBatchLine(a, lang, line, tooLong)
+			out := askBatchLine(ctx, a, lang, line, tooLong)
 			if _, err := bw.Write(out); err != nil {
 				return err
 			}
@@ -217,7 +237,7 @@ func runAskBatch(ctx context.Context, a *Answerer, lang string, stdin io.Reader,
 	}
 }
 
-func askBatchLine(a *Answerer, lang string, line []byte, tooLong bool) []byte {
+func askBatchLine(ctx context.Context, a Asker, lang string, line []byte, tooLong bool) []byte {
 	var in askBatchIn
 	var errMsg string
 	if tooLong {
@@ -250,8 +270,15 @@ func askBatchLine(a *Answerer, lang string, line []byte, tooLong bool) []byte {
 	if in.Lang != "" {
 		l = strings.ToLower(in.Lang)
 	}
-	ans := a.Answer(*in.Question, l)
-	out := askBatchOut{ID: id, Answer: ans.Text, FAQs: []string{}, Handoff: handoffPtr(ans.Handoff), Found: ans.Found}
+	ans, err := a.Ask(ctx, askUser, *in.Question, l)
+	if err != nil {
+		b, _ := json.Marshal(struct {
+			ID    json.RawMessage `json:"id"`
+			Error string          `json:"error"`
+		}{id, err.Error()})
+		return append(b, '\n')
+	}
+	out := askBatchOut{ID: id, Answer: ans.Text, FAQs: []string{}, Handoff: handoffPtr(ans.Handoff), LLM: ans.LLM, Found: ans.Found}
 	for _, m := range ans.FAQs {
 		out.FAQs = append(out.FAQs, m.ID)
 	}

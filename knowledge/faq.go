@@ -45,6 +45,8 @@ type FAQ struct {
 	Handoff    string   `yaml:"handoff" json:"handoff"` // "12333" or ""
 	Source     string   `yaml:"source" json:"source"`
 	Date       string   `yaml:"date" json:"date"`
+	// Retired entries stay in the store (and in exports) but are not answered from.
+	Retired bool `yaml:"retired,omitempty" json:"retired,omitempty"`
 }
 
 //go:embed seed/faqs.yaml
@@ -128,6 +130,8 @@ type Answer struct {
 	FAQs    []FAQMatch // best first, at most 3
 	Handoff string     // "12333" when the worker needs their own account looked up, else ""
 	Found   bool       // false: no entry fits, Text is the "I don't know" reply
+	LLM     bool       // the text was written by the LLM, grounded in Cited
+	Cited   []string   // ids the LLM answer is based on (LLM answers only)
 }
 
 // Answerer answers free-text questions from a fixed set of FAQ entries.
@@ -167,13 +171,13 @@ const (
 	faqRelatedMin = 0.1
 )
 
-// NewAnswerer indexes faqs (entries with an empty id are skipped).
+// NewAnswerer indexes faqs (entries with an empty id and retired ones are skipped).
 func NewAnswerer(faqs []FAQ) *Answerer {
 	a := &Answerer{vocab: make(map[string]int32)}
 	var docs []map[int32]float32
 	var df []int32
 	for _, f := range faqs {
-		if f.ID == "" {
+		if f.ID == "" || f.Retired {
 			continue
 		}
 		tf := make(map[int32]float32)
