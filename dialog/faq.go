@@ -2,25 +2,368 @@ package dialog
 
 // Social insurance and labour-rights answers (issue 4). Owned by the FAQ
 // feature.
+//
+// /insurance (also /rights, /faq, the menu button) shows topic buttons and
+// invites a typed question. In the FAQ flow any text is a question (a
+// pasted job offer or a job search still goes where it belongs); outside
+// it, text that reads like a question is answered too. An answer is at
+// most five short lines from one FAQ entry (or an LLM answer grounded in
+// the entries it cites), its source in one short line, up to three related
+// questions as buttons and "did this help?".
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/knowledge"
+)
 
 const (
 	flowFAQ     = "faq"
+	stepFAQAsk  = "ask"
 	cbFAQPrefix = "faq:"
+
+	// callback data after the prefix
+	cbFAQHome  = "home"                         // the topic list
+	cbFAQAsk   = "ask"                          // "ask another question"
+	cbFAQTopic = "t:"                           // + topic: that topic's questions
+	cbFAQEntry = "q:"                           // + entry id: that entry's answer
+	cbFAQYes   = "y:"                           // + entry id: it helped
+	cbFAQNo    = "n:"                           // + entry id: it did not help
+	faqLabelMx = 24                             // button label, runes
+	faqSrcMax  = 40                             // source line, runes
+	faqQMax    = 200                            // free text longer than this is not read as a question outside the FAQ flow
+	faqDataMax = 64 - len(cbFAQPrefix+cbFAQYes) // longest entry id that fits the callback data "faq:y:<id>"
 )
 
-// faqDeps holds the FAQ answerer (set by an option).
-type faqDeps struct{}
+// FAQAnswerer answers workers' questions; *knowledge.FAQBase has it.
+type FAQAnswerer interface {
+	Ask(ctx context.Context, user, question, lang string) (knowledge.Answer, error)
+	AskEntry(ctx context.Context, id, lang string) (knowledge.Answer, bool, error)
+	Entry(ctx context.Context, id string) (knowledge.FAQ, bool, error)
+	Entries(ctx context.Context) ([]knowledge.FAQ, error)
+}
 
-// faqState is the FAQ flow's session payload.
+// FAQFeedbackStore keeps "did this help?" answers; *store.Store has it.
+type FAQFeedbackStore interface {
+	AddFAQFeedback(ctx context.Context, userID int64, faqID string, helpful bool) error
+}
+
+// faqDeps holds the FAQ answerer and the feedback store (set by WithFAQ).
+type faqDeps struct {
+	a  FAQAnswerer
+	fb FAQFeedbackStore
+}
+
+// WithFAQ connects the FAQ answerer and where feedback is kept. Without it
+// /insurance gives the hotlines only.
+func WithFAQ(a FAQAnswerer, fb FAQFeedbackStore) Option {
+	return func(e *Engine) { e.faq = faqDeps{a: a, fb: fb} }
+}
+
+// faqState is the FAQ flow's session payload: nothing beyond the flow step.
 type faqState struct{}
 
-var faqCatalog = map[string]map[string]string{LangZH: {}, LangEN: {}}
+// faqTopics are the entries' topics, in the order the buttons show them.
+var faqTopics = []string{"wages", "insurance", "injury", "contract", "fees_id", "unemployment", "training", "employment_service", "hotlines"}
 
-func (t *turn) faqCommand(args string) ([]Reply, error) { return t.soon("insurance") }
+var faqCatalog = map[string]map[string]string{
+	LangZH: {
+		"faq.intro": "🛡 社保和劳动权益\n" +
+			"请直接打字问我，比如“老板拖欠工资怎么办”“社保怎么转到老家”。\n" +
+			"也可以点下面的分类看常见问题。",
+		"faq.topic.title": "%s：常见问题，点一个看回答。",
+		"faq.source":      "📄 来源：%s（%s）",
+		"faq.llm_note":    "🤖 这是 AI 根据上面来源的问答整理的，以来源为准。",
+		"faq.helpful":     "这个回答有帮助吗？",
+		"faq.thanks":      "谢谢您的反馈！还有问题，直接打字问我。",
+		"faq.sorry": "抱歉没帮上您。您可以：\n" +
+			"• 打 12333 问人社部门（社保、工资、工伤、失业）。\n" +
+			"• 打 12348 免费法律咨询。\n" +
+			"• 换个说法再问我一次，比如说清楚在哪个城市、遇到了什么事。",
+		"faq.unavailable": "🛡 问答暂时用不了。\n" +
+			"社保、工资、工伤的问题请打 12333；免费法律帮助打 12348。",
+		"faq.ask_again": "请直接打字问我，一次问一件事。",
 
-func (t *turn) onFAQButton(data string) ([]Reply, error) { return t.stale() }
+		"faq.btn.yes":                  "👍 有帮助",
+		"faq.btn.no":                   "👎 没帮助",
+		"faq.btn.ask":                  "❓ 问别的问题",
+		"faq.btn.topics":               "📂 常见问题分类",
+		"faq.btn.t.wages":              "💰 工资被拖欠",
+		"faq.btn.t.insurance":          "🛡 社保和养老",
+		"faq.btn.t.injury":             "🚑 工伤和骑手保障",
+		"faq.btn.t.contract":           "📝 劳动合同",
+		"faq.btn.t.fees_id":            "🪪 押金和证件",
+		"faq.btn.t.unemployment":       "📉 失业保险",
+		"faq.btn.t.training":           "📚 培训补贴",
+		"faq.btn.t.employment_service": "🏢 就业服务",
+		"faq.btn.t.hotlines":           "☎️ 热线电话",
+	},
+	LangEN: {
+		"faq.intro": "🛡 Social insurance and labour rights\n" +
+			"Type your question, for example \"my boss owes me wages\" or \"how do I move my pension home\".\n" +
+			"Or tap a topic below to see common questions.",
+		"faq.topic.title": "%s: common questions. Tap one to see the answer.",
+		"faq.source":      "📄 Source: %s (%s)",
+		"faq.llm_note":    "🤖 AI summary of the entries above; the sources are what counts.",
+		"faq.helpful":     "Did this help?",
+		"faq.thanks":      "Thank you! If you have another question, just type it.",
+		"faq.sorry": "Sorry this did not help. You can:\n" +
+			"• Call 12333, the human resources and social security hotline (insurance, wages, injury, unemployment).\n" +
+			"• Call 12348 for free legal advice.\n" +
+			"• Ask me again in other words, and say which city and what happened.",
+		"faq.unavailable": "🛡 Questions cannot be answered right now.\n" +
+			"For social insurance, wages or work injury call 12333; for free legal help call 12348.",
+		"faq.ask_again": "Type your question. One question at a time, please.",
 
-func (t *turn) faqText(text string) ([]Reply, bool, error) { return nil, false, nil }
+		"faq.btn.yes":                  "👍 It helped",
+		"faq.btn.no":                   "👎 It did not",
+		"faq.btn.ask":                  "❓ Ask another",
+		"faq.btn.topics":               "📂 Topics",
+		"faq.btn.t.wages":              "💰 Unpaid wages",
+		"faq.btn.t.insurance":          "🛡 Insurance, pension",
+		"faq.btn.t.injury":             "🚑 Work injury",
+		"faq.btn.t.contract":           "📝 Contracts",
+		"faq.btn.t.fees_id":            "🪪 Deposits and ID",
+		"faq.btn.t.unemployment":       "📉 Unemployment",
+		"faq.btn.t.training":           "📚 Training subsidy",
+		"faq.btn.t.employment_service": "🏢 Job services",
+		"faq.btn.t.hotlines":           "☎️ Hotlines",
+	},
+}
+
+// faqCommand is /insurance, /rights, /faq: with a question after it, the
+// answer; else the topics and an invitation to type.
+func (t *turn) faqCommand(args string) ([]Reply, error) {
+	t.reset()
+	if t.e.faq.a == nil {
+		return []Reply{t.withMenu(t.T("faq.unavailable"))}, nil
+	}
+	t.setFlow(flowFAQ, stepFAQAsk)
+	if strings.TrimSpace(args) != "" {
+		return t.faqAnswer(args)
+	}
+	return []Reply{t.faqHome(t.T("faq.intro"))}, nil
+}
+
+func (t *turn) faqHome(text string) Reply {
+	var rows [][]Button
+	for i := 0; i < len(faqTopics); i += 2 {
+		row := []Button{t.btn("faq.btn.t."+faqTopics[i], cbFAQPrefix+cbFAQTopic+faqTopics[i])}
+		if i+1 < len(faqTopics) {
+			row = append(row, t.btn("faq.btn.t."+faqTopics[i+1], cbFAQPrefix+cbFAQTopic+faqTopics[i+1]))
+		}
+		rows = append(rows, row)
+	}
+	rows = append(rows, []Button{t.btn("menu.back", cbMenu)})
+	return Reply{Text: text, Buttons: rows}
+}
+
+func (t *turn) onFAQButton(data string) ([]Reply, error) {
+	if t.e.faq.a == nil {
+		return t.stale()
+	}
+	switch {
+	case data == cbFAQHome:
+		t.reset()
+		t.setFlow(flowFAQ, stepFAQAsk)
+		return []Reply{t.faqHome(t.T("faq.intro"))}, nil
+	case data == cbFAQAsk:
+		t.reset()
+		t.setFlow(flowFAQ, stepFAQAsk)
+		return []Reply{{Text: t.T("faq.ask_again"), Buttons: [][]Button{{t.btn("faq.btn.topics", cbFAQPrefix+cbFAQHome), t.btn("menu.back", cbMenu)}}}}, nil
+	case strings.HasPrefix(data, cbFAQTopic):
+		return t.faqTopic(strings.TrimPrefix(data, cbFAQTopic))
+	case strings.HasPrefix(data, cbFAQEntry):
+		return t.faqEntry(strings.TrimPrefix(data, cbFAQEntry))
+	case strings.HasPrefix(data, cbFAQYes):
+		return t.faqFeedback(strings.TrimPrefix(data, cbFAQYes), true)
+	case strings.HasPrefix(data, cbFAQNo):
+		return t.faqFeedback(strings.TrimPrefix(data, cbFAQNo), false)
+	}
+	return t.stale()
+}
+
+func (t *turn) faqTopic(topic string) ([]Reply, error) {
+	known := false
+	for _, k := range faqTopics {
+		known = known || k == topic
+	}
+	if !known {
+		return t.stale()
+	}
+	entries, err := t.e.faq.a.Entries(t.ctx)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: faq entries: %w", err)
+	}
+	var rows [][]Button
+	for _, f := range entries {
+		if f.Topic == topic && len(f.ID) <= faqDataMax {
+			rows = append(rows, []Button{t.faqQuestionButton(f.ID, f.QuestionZH, f.QuestionEN)})
+		}
+	}
+	t.reset()
+	t.setFlow(flowFAQ, stepFAQAsk)
+	rows = append(rows, []Button{t.btn("faq.btn.topics", cbFAQPrefix+cbFAQHome), t.btn("menu.back", cbMenu)})
+	return []Reply{{Text: Tf(t.lang, "faq.topic.title", t.T("faq.btn.t."+topic)), Buttons: rows}}, nil
+}
+
+func (t *turn) faqQuestionButton(id, zh, en string) Button {
+	label := zh
+	if t.lang == LangEN {
+		label = en
+	}
+	return Button{Label: shortLabel(label, faqLabelMx), Data: cbFAQPrefix + cbFAQEntry + id}
+}
+
+// shortLabel cuts s to at most n runes, ending in "…" when cut.
+func shortLabel(s string, n int) string {
+	s = oneLine(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(truncateRunes(s, n-1)) + "…"
+}
+
+func (t *turn) faqEntry(id string) ([]Reply, error) {
+	ans, ok, err := t.e.faq.a.AskEntry(t.ctx, id, t.lang)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: faq entry: %w", err)
+	}
+	if !ok {
+		return t.stale()
+	}
+	t.reset()
+	t.setFlow(flowFAQ, stepFAQAsk)
+	return t.faqReply(ans)
+}
+
+func (t *turn) faqFeedback(id string, helpful bool) ([]Reply, error) {
+	if _, ok, err := t.e.faq.a.Entry(t.ctx, id); err != nil {
+		return nil, fmt.Errorf("dialog: faq entry: %w", err)
+	} else if !ok {
+		return t.stale()
+	}
+	if t.e.faq.fb != nil {
+		if err := t.e.faq.fb.AddFAQFeedback(t.ctx, t.user.ID, id, helpful); err != nil {
+			return nil, fmt.Errorf("dialog: faq feedback: %w", err)
+		}
+	}
+	t.reset()
+	t.setFlow(flowFAQ, stepFAQAsk)
+	key := "faq.thanks"
+	if !helpful {
+		key = "faq.sorry"
+	}
+	return []Reply{{Text: t.T(key), Buttons: [][]Button{{t.btn("faq.btn.ask", cbFAQPrefix+cbFAQAsk), t.btn("menu.back", cbMenu)}}}}, nil
+}
+
+// faqText: in the FAQ flow any text is a question, except a pasted job
+// offer (the scam check takes it) and a job search.
+func (t *turn) faqText(text string) ([]Reply, bool, error) {
+	if t.e.faq.a == nil {
+		return nil, false, nil
+	}
+	if r, ok, err := t.jobsFreeText(text); ok || err != nil {
+		return r, ok, err
+	}
+	if knowledge.LooksLikeOffer(text) {
+		return nil, false, nil
+	}
+	r, err := t.faqAnswer(text)
+	return r, true, err
+}
 
 // faqFreeText answers free text that reads like a question.
-func (t *turn) faqFreeText(text string) ([]Reply, bool, error) { return nil, false, nil }
+func (t *turn) faqFreeText(text string) ([]Reply, bool, error) {
+	if t.e.faq.a == nil || !looksLikeQuestion(text) {
+		return nil, false, nil
+	}
+	t.reset()
+	t.setFlow(flowFAQ, stepFAQAsk)
+	r, err := t.faqAnswer(text)
+	return r, true, err
+}
+
+func (t *turn) faqAnswer(question string) ([]Reply, error) {
+	ans, err := t.e.faq.a.Ask(t.ctx, "tg:"+strconv.FormatInt(t.user.ID, 10), question, t.lang)
+	if err != nil {
+		return nil, fmt.Errorf("dialog: faq answer: %w", err)
+	}
+	return t.faqReply(ans)
+}
+
+// faqReply renders an answer: the text, one short source line, "did this
+// help?" and the related questions as buttons.
+func (t *turn) faqReply(ans knowledge.Answer) ([]Reply, error) {
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(ans.Text))
+	var rows [][]Button
+	related := ans.FAQs
+	if ans.Found && len(ans.FAQs) > 0 {
+		main := ans.FAQs[0]
+		f, ok, err := t.e.faq.a.Entry(t.ctx, main.ID)
+		if err != nil {
+			return nil, fmt.Errorf("dialog: faq entry: %w", err)
+		}
+		if ok {
+			b.WriteString("\n" + Tf(t.lang, "faq.source", shortSource(f.Source), f.Date))
+		}
+		if ans.LLM {
+			b.WriteString("\n" + t.T("faq.llm_note"))
+		}
+		b.WriteString("\n\n" + t.T("faq.helpful"))
+		if len(main.ID) <= faqDataMax {
+			rows = append(rows, []Button{t.btn("faq.btn.yes", cbFAQPrefix+cbFAQYes+main.ID), t.btn("faq.btn.no", cbFAQPrefix+cbFAQNo+main.ID)})
+		}
+		related = ans.FAQs[1:]
+	}
+	for i, m := range related {
+		if i == 3 {
+			break
+		}
+		if len(m.ID) <= faqDataMax {
+			rows = append(rows, []Button{t.faqQuestionButton(m.ID, m.TitleZH, m.TitleEN)})
+		}
+	}
+	rows = append(rows, []Button{t.btn("faq.btn.topics", cbFAQPrefix+cbFAQHome), t.btn("menu.back", cbMenu)})
+	return []Reply{{Text: b.String(), Buttons: rows}}, nil
+}
+
+var (
+	sourceURL  = regexp.MustCompile(`\s*(https?://|www\.)\S*`)
+	sourceCode = regexp.MustCompile(`[（(][^（）()]*\b[A-Z]\d+[）)]`)
+)
+
+// shortSource is the first source of an entry, without links or internal
+// reference codes, at most faqSrcMax runes.
+func shortSource(s string) string {
+	first, _, _ := strings.Cut(s, ";")
+	first, _, _ = strings.Cut(first, "；")
+	first = sourceURL.ReplaceAllString(first, "")
+	first = sourceCode.ReplaceAllString(first, "")
+	first = oneLine(first)
+	if first == "" {
+		first = oneLine(sourceURL.ReplaceAllString(s, ""))
+	}
+	return shortLabel(first, faqSrcMax)
+}
+
+// Question markers: a worker's question usually has one of these.
+var (
+	zhQuestion = regexp.MustCompile(`[?？]|吗|怎么|怎样|如何|能不能|可不可以|可以.{0,12}[吗不]|咋|啥|什么|哪里|哪儿|哪个|多少|为什么|是不是|有没有|算不算|要不要|行不行|合法不|合不合法|该不该|会不会|找谁|去哪`)
+	enQuestion = regexp.MustCompile(`(?i)^\s*(what|how|can|could|is|are|am|do|does|did|where|when|why|should|will|who|which|may|must|have|has)\b|\?`)
+)
+
+// looksLikeQuestion: short text with a question word or a question mark.
+func looksLikeQuestion(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > faqQMax {
+		return false
+	}
+	return zhQuestion.MatchString(text) || enQuestion.MatchString(text)
+}

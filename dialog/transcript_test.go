@@ -71,10 +71,15 @@ func (r *transcriptRunner) open() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
+	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
+	if err != nil {
+		r.t.Fatal(err)
+	}
 	opts := []dialog.Option{
 		dialog.WithClock(now),
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(transcriptAdmin),
+		dialog.WithFAQ(faqs, st),
 	}
 	r.eng = dialog.New(st, opts...)
 }
