@@ -80,6 +80,7 @@ var faqCatalog = map[string]map[string]string{
 		"faq.source":      "📄 来源：%s（%s）",
 		"faq.llm_note":    "🤖 这是 AI 根据上面来源的问答整理的，以来源为准。",
 		"faq.helpful":     "这个回答有帮助吗？",
+		"faq.related":     "相关问题：",
 		"faq.thanks":      "谢谢您的反馈！还有问题，直接打字问我。",
 		"faq.sorry": "抱歉没帮上您。您可以：\n" +
 			"• 打 12333 问人社部门（社保、工资、工伤、失业）。\n" +
@@ -111,6 +112,7 @@ var faqCatalog = map[string]map[string]string{
 		"faq.source":      "📄 Source: %s (%s)",
 		"faq.llm_note":    "🤖 AI summary of the entries above; the sources are what counts.",
 		"faq.helpful":     "Did this help?",
+		"faq.related":     "Related questions:",
 		"faq.thanks":      "Thank you! If you have another question, just type it.",
 		"faq.sorry": "Sorry this did not help. You can:\n" +
 			"• Call 12333, the human resources and social security hotline (insurance, wages, injury, unemployment).\n" +
@@ -200,24 +202,65 @@ func (t *turn) faqTopic(topic string) ([]Reply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dialog: faq entries: %w", err)
 	}
-	var rows [][]Button
+	var qs []faqQuestion
 	for _, f := range entries {
-		if f.Topic == topic && len(f.ID) <= faqDataMax {
-			rows = append(rows, []Button{t.faqQuestionButton(f.ID, f.QuestionZH, f.QuestionEN)})
+		if f.Topic == topic {
+			qs = append(qs, t.faqQuestion(f.ID, f.QuestionZH, f.QuestionEN))
 		}
 	}
 	t.reset()
 	t.setFlow(flowFAQ, stepFAQAsk)
+	lines, rows := faqQuestionButtons(qs)
+	text := Tf(t.lang, "faq.topic.title", t.T("faq.btn.t."+topic))
+	if len(lines) > 0 {
+		text += "\n" + strings.Join(lines, "\n")
+	}
 	rows = append(rows, []Button{t.btn("faq.btn.topics", cbFAQPrefix+cbFAQHome), t.btn("menu.back", cbMenu)})
-	return []Reply{{Text: Tf(t.lang, "faq.topic.title", t.T("faq.btn.t."+topic)), Buttons: rows}}, nil
+	return []Reply{{Text: text, Buttons: rows}}, nil
 }
 
-func (t *turn) faqQuestionButton(id, zh, en string) Button {
-	label := zh
+// faqQuestion is a question offered as a button.
+type faqQuestion struct{ id, title string }
+
+func (t *turn) faqQuestion(id, zh, en string) faqQuestion {
 	if t.lang == LangEN {
-		label = en
+		return faqQuestion{id, oneLine(en)}
 	}
-	return Button{Label: shortLabel(label, faqLabelMx), Data: cbFAQPrefix + cbFAQEntry + id}
+	return faqQuestion{id, oneLine(zh)}
+}
+
+// faqQuestionButtons offers questions as buttons: one a row labelled with
+// the question when every question fits a button; otherwise (long English
+// questions) numbered lines for the text and numbered buttons, four a row.
+func faqQuestionButtons(qs []faqQuestion) (lines []string, rows [][]Button) {
+	kept := qs[:0:0]
+	fits := true
+	for _, q := range qs {
+		if len(q.id) > faqDataMax || q.title == "" {
+			continue
+		}
+		kept = append(kept, q)
+		fits = fits && utf8.RuneCountInString(q.title) <= faqLabelMx
+	}
+	if fits {
+		for _, q := range kept {
+			rows = append(rows, []Button{{Label: q.title, Data: cbFAQPrefix + cbFAQEntry + q.id}})
+		}
+		return nil, rows
+	}
+	var row []Button
+	for i, q := range kept {
+		n := strconv.Itoa(i + 1)
+		lines = append(lines, n+". "+q.title)
+		row = append(row, Button{Label: "❓" + n, Data: cbFAQPrefix + cbFAQEntry + q.id})
+		if len(row) == 4 {
+			rows, row = append(rows, row), nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return lines, rows
 }
 
 // shortLabel cuts s to at most n runes, ending in "…" when cut.
@@ -316,20 +359,25 @@ func (t *turn) faqReply(ans knowledge.Answer) ([]Reply, error) {
 		if ans.LLM {
 			b.WriteString("\n" + t.T("faq.llm_note"))
 		}
-		b.WriteString("\n\n" + t.T("faq.helpful"))
 		if len(main.ID) <= faqDataMax {
 			rows = append(rows, []Button{t.btn("faq.btn.yes", cbFAQPrefix+cbFAQYes+main.ID), t.btn("faq.btn.no", cbFAQPrefix+cbFAQNo+main.ID)})
 		}
 		related = ans.FAQs[1:]
 	}
-	for i, m := range related {
-		if i == 3 {
-			break
-		}
-		if len(m.ID) <= faqDataMax {
-			rows = append(rows, []Button{t.faqQuestionButton(m.ID, m.TitleZH, m.TitleEN)})
+	var qs []faqQuestion
+	for _, m := range related {
+		if len(qs) < 3 {
+			qs = append(qs, t.faqQuestion(m.ID, m.TitleZH, m.TitleEN))
 		}
 	}
+	lines, qrows := faqQuestionButtons(qs)
+	if len(lines) > 0 {
+		b.WriteString("\n\n" + t.T("faq.related") + "\n" + strings.Join(lines, "\n"))
+	}
+	if len(rows) > 0 { // the 👍/👎 row
+		b.WriteString("\n\n" + t.T("faq.helpful"))
+	}
+	rows = append(rows, qrows...)
 	rows = append(rows, []Button{t.btn("faq.btn.topics", cbFAQPrefix+cbFAQHome), t.btn("menu.back", cbMenu)})
 	return []Reply{{Text: b.String(), Buttons: rows}}, nil
 }
@@ -344,7 +392,9 @@ var (
 func shortSource(s string) string {
 	first, _, _ := strings.Cut(s, ";")
 	first, _, _ = strings.Cut(first, "；")
-	first = sourceURL.ReplaceAllString(first, "")
+	if i := sourceURL.FindStringIndex(first); i != nil {
+		first = first[:i[0]] // what follows a link is its path
+	}
 	first = sourceCode.ReplaceAllString(first, "")
 	first = oneLine(first)
 	if first == "" {

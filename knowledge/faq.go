@@ -157,6 +157,10 @@ const (
 	// words (怎么, 哪里) and single characters.
 	faqMinContent = 0.4
 	faqMinScore   = 0.18 // below this the best entry is not an answer
+	// faqMinCoverLatin: a question in Latin letters only must find at least
+	// this share of its subject words (weighted by rarity) in the best entry.
+	// (Chinese questions carry too many incidental bigrams for such a rule.)
+	faqMinCoverLatin = 0.3
 	// maxQuestionRunes caps the part of a question that is read.
 	maxQuestionRunes = 1000
 	// field weights
@@ -264,6 +268,9 @@ type scoredFAQ struct {
 	score   float64
 	raw     float64 // BM25 score before normalisation
 	content float64 // the part of raw from content terms (not function words, not single characters)
+	// cover is the share of the question's content-term weight (idf; unseen
+	// terms at the highest idf) that this entry contains.
+	cover float64
 }
 
 // search returns up to k entries, best first, with normalised scores.
@@ -281,6 +288,8 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 	}
 	acc := make([]float64, len(a.faqs))
 	cont := make([]float64, len(a.faqs))
+	covered := make([]float64, len(a.faqs))
+	var contentTotal float64
 	var weights []float64
 	var best float64
 	keys := make([]string, 0, len(qtf))
@@ -293,6 +302,13 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 		// a repeated query term counts a little more, not linearly
 		qw = float32(math.Sqrt(float64(qw)))
 		id, ok := a.vocab[key]
+		if qw >= 1 {
+			if ok {
+				contentTotal += float64(a.idf[id])
+			} else {
+				contentTotal += float64(a.maxIDF)
+			}
+		}
 		if !ok {
 			best += float64(unknownWeight * qw * a.maxIDF)
 			weights = append(weights, float64(unknownWeight*qw*a.maxIDF))
@@ -309,6 +325,7 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 			acc[d] += float64(qw * idf * sat)
 			if isContent {
 				cont[d] += float64(qw * idf * sat)
+				covered[d] += float64(idf)
 			}
 		}
 	}
@@ -330,7 +347,11 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 		if s <= 0 {
 			continue
 		}
-		out = append(out, scoredFAQ{doc: d, score: min(1, s/best), raw: s, content: cont[d]})
+		sf := scoredFAQ{doc: d, score: min(1, s/best), raw: s, content: cont[d]}
+		if contentTotal > 0 {
+			sf.cover = covered[d] / contentTotal
+		}
+		out = append(out, sf)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -365,7 +386,8 @@ func (a *Answerer) Answer(question, lang string) Answer {
 		f := a.faqs[s.doc]
 		ans.FAQs = append(ans.FAQs, FAQMatch{ID: f.ID, TitleZH: f.QuestionZH, TitleEN: f.QuestionEN, Score: round3(s.score)})
 	}
-	if len(top) > 0 && top[0].score >= faqMinScore && top[0].content >= faqMinContent*top[0].raw {
+	if len(top) > 0 && top[0].score >= faqMinScore && top[0].content >= faqMinContent*top[0].raw &&
+		(hasCJK(question) || top[0].cover >= faqMinCoverLatin) {
 		best := a.faqs[top[0].doc]
 		ans.Found = true
 		ans.Handoff = best.Handoff
@@ -411,6 +433,15 @@ func (a *Answerer) Answer(question, lang string) Answer {
 	return ans
 }
 
+func hasCJK(q string) bool {
+	for _, r := range q {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasMeaning: q has a letter, a digit or a Chinese character.
 func hasMeaning(q string) bool {
 	for _, r := range q {
@@ -422,12 +453,12 @@ func hasMeaning(q string) bool {
 }
 
 const (
-	emptyZH    = "请把你想问的问题用文字发过来，比如“老板不给交社保怎么办”。"
+	emptyZH    = "请把您想问的问题用文字发过来，比如“老板不给交社保怎么办”。"
 	emptyEN    = "Please type your question in words, for example \"my boss does not pay my social insurance\"."
-	dontKnowZH = "这个问题我还答不好，不想乱说误导你。\n社保、工资、工伤的问题可以打12333问人社部门；需要免费法律帮助打12348。"
+	dontKnowZH = "这个问题我还答不好，不想乱说误导您。\n社保、工资、工伤的问题可以打12333问人社部门；需要免费法律帮助打12348。"
 	dontKnowEN = "I don't know the answer to that one, and I'd rather not guess.\nFor social insurance, wages or work injury call 12333; for free legal help call 12348."
 
-	accountStepsZH = "你自己的缴费年限、余额这些只能本人查：在'掌上12333'App或微信里的电子社保卡里查（实名登录后看'缴费记录'或'个人权益记录'），也可以打12333。"
+	accountStepsZH = "您自己的缴费年限、余额这些只能本人查：在'掌上12333'App或微信里的电子社保卡里查（实名登录后看'缴费记录'或'个人权益记录'），也可以打12333。"
 	accountStepsEN = "Only you can see your own account (years paid, balance): log in to the 掌上12333 app or the electronic social security card in WeChat and open the contribution record, or call 12333."
 )
 
@@ -645,7 +676,7 @@ func stemEN(w string) string {
 
 // Chinese function words: they carry the shape of a question (怎么, 哪里,
 // 可以吗), not its subject, so they weigh little in both queries and entries.
-const zhFunctionChars = "的了吗呢吧啊呀是在我你他她它们有没不能会要去哪里什么怎么么这那个就都也还和跟与给让把被对到说想该"
+const zhFunctionChars = "的了吗呢吧啊呀是在我你您他她它们有没不能会要去哪里什么怎么么这那个就都也还和跟与给让把被对到说想该"
 
 const functionWeight = 0.25
 

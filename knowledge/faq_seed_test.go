@@ -23,3 +23,17 @@ func TestSeedFAQHandoffNamed(t *testing.T) {
 		}
 	}
 }
+
+// Off-topic questions get the honest "I don't know", not a far-fetched entry.
+func TestFAQOffTopic(t *testing.T) {
+	faqs, err := SeedFAQs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnswerer(faqs)
+	for _, q := range []string{"what's the best phone to buy?", "how do I cook rice?", "哪里有好吃的火锅？", "今天天气怎么样？"} {
+		if ans := a.Answer(q, ""); ans.Found {
+			t.Errorf("%q answered with %s", q, ans.FAQs[0].ID)
+		}
+	}
+}
