@@ -83,6 +83,7 @@ type app struct {
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	faqs           *knowledge.FAQBase // set by open
 }
 
 // open connects to the store and loads the case base: the start of every
@@ -97,6 +98,12 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 		st.Close()
 		return nil, nil, err
 	}
+	faqs, err := knowledge.NewFAQBase(ctx, st, a.logger)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	a.faqs = faqs
 	if a.cfg.OpenAIBaseURL != "" {
 		client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
 		if err != nil {
@@ -104,6 +111,7 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 			return nil, nil, fmt.Errorf("llm: %w", err)
 		}
 		base.SetAdvisor(client)
+		faqs.SetWriter(client)
 		a.logger.Info("LLM second opinion enabled", "model", a.cfg.OpenAIModel)
 	}
 	return st, base, nil
@@ -114,6 +122,9 @@ func (a *app) engine(st *store.Store, base *knowledge.Base) *dialog.Engine {
 		dialog.WithLogger(a.logger),
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(a.cfg.Staff...),
+	}
+	if a.faqs != nil {
+		opts = append(opts, dialog.WithFAQ(a.faqs, st))
 	}
 	return dialog.New(st, opts...)
 }
@@ -261,13 +272,16 @@ func (a *app) healthcheck(ctx context.Context) error {
 	return nil
 }
 
-// ask is the FAQ answerer's CLI (contract in DESIGN.md), on the shipped FAQ
-// entries. The chat flow for questions is not built yet (issue 4).
+// ask is the FAQ answerer's CLI (contract in DESIGN.md). It answers from
+// the store's FAQ (so staff edits count, and with the LLM when configured);
+// if the store cannot be opened it falls back to the shipped entries and
+// says so on stderr.
 func (a *app) ask(ctx context.Context, args []string) int {
-	faqs, err := knowledge.SeedFAQs()
+	st, _, err := a.open(ctx)
 	if err != nil {
-		fmt.Fprintln(a.stderr, "gongyou ask:", err)
-		return 1
+		a.logger.Warn("FAQ store unavailable, using the shipped entries", "err", err)
+		return knowledge.RunAskCLI(ctx, nil, args, a.stdin, a.stdout, a.stderr)
 	}
-	return knowledge.RunAskCLI(ctx, knowledge.NewAnswerer(faqs), args, a.stdin, a.stdout, a.stderr)
+	defer st.Close()
+	return knowledge.RunAskCLIWith(ctx, a.faqs, args, a.stdin, a.stdout, a.stderr)
 }
