@@ -191,3 +191,26 @@ func TestAskUsesGroundedLLM(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseFAQsFile: any file gives entries or line-numbered errors, never a panic,
+// and accepted entries carry the required fields.
+//
+//	go test . -run XXX -fuzz FuzzParseFAQsFile -fuzztime 60s
+func FuzzParseFAQsFile(f *testing.F) {
+	f.Add([]byte("- id: a\n  topic: wages\n"))
+	f.Add([]byte("[]"))
+	f.Add([]byte("- id: a\n  answer_zh: |-\n    1\n    2\n"))
+	f.Add([]byte("\xff\xfe"))
+	f.Add([]byte("- - - -"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		faqs, err := parseFAQsFile(data)
+		if err != nil {
+			return
+		}
+		for _, q := range faqs {
+			if q.ID == "" || q.AnswerZH == "" || q.Source == "" {
+				t.Fatalf("accepted an incomplete entry %+v", q)
+			}
+		}
+	})
+}

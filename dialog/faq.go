@@ -405,7 +405,7 @@ func shortSource(s string) string {
 
 // Question markers: a worker's question usually has one of these.
 var (
-	zhQuestion = regexp.MustCompile(`[?？]|吗|怎么|怎样|如何|能不能|可不可以|可以.{0,12}[吗不]|咋|啥|什么|哪里|哪儿|哪个|多少|为什么|是不是|有没有|算不算|要不要|行不行|合法不|合不合法|该不该|会不会|找谁|去哪`)
+	zhQuestion = regexp.MustCompile(`[?？]|吗|怎么|怎样|如何|能不能|可不可以|可以.{0,12}[吗不]|咋|啥|什么|哪里|哪儿|哪个|多少|多久|多长|几[年个天次岁块元]|为什么|是不是|有没有|算不算|要不要|行不行|合法不|合不合法|该不该|会不会|找谁|去哪`)
 	enQuestion = regexp.MustCompile(`(?i)^\s*(what|how|can|could|is|are|am|do|does|did|where|when|why|should|will|who|which|may|must|have|has)\b|\?`)
 )
 

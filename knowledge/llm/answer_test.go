@@ -151,3 +151,30 @@ func TestSanitiseAnswer(t *testing.T) {
 		t.Errorf("line of %d runes", n)
 	}
 }
+
+// FuzzParseAnswer: any reply parses to a grounded answer or an error, and an
+// accepted known answer cites only given ids and keeps to the line limit.
+//
+//	go test ./knowledge/llm -run XXX -fuzz FuzzParseAnswer -fuzztime 60s
+func FuzzParseAnswer(f *testing.F) {
+	f.Add(`{"answer":"a\nb","cited_ids":["arrears-complain"],"known":true}`)
+	f.Add(`{"answer":"","cited_ids":[],"known":false}`)
+	f.Add("```json\n{}\n```")
+	f.Add(`{"answer":1}`)
+	f.Fuzz(func(t *testing.T, content string) {
+		g, err := parseAnswer(content, testSources)
+		if err != nil {
+			return
+		}
+		if g.Known {
+			if len(g.Cited) == 0 || g.Text == "" || strings.Count(g.Text, "\n") >= MaxAnswerLines {
+				t.Fatalf("accepted %+v", g)
+			}
+		}
+		for _, id := range g.Cited {
+			if id != testSources[0].ID && id != testSources[1].ID {
+				t.Fatalf("accepted a cite of %q", id)
+			}
+		}
+	})
+}

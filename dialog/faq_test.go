@@ -1,0 +1,134 @@
+package dialog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/store/storetest"
+)
+
+// groundedWriter is an LLM that answers from the first entry it is given.
+type groundedWriter struct{ known bool }
+
+func (w groundedWriter) Answer(_ context.Context, _, _, _ string, src []llm.Source) (llm.Grounded, error) {
+	if !w.known {
+		return llm.Grounded{}, nil
+	}
+	return llm.Grounded{Text: "AI 整理的回答。\n第二行。", Cited: []string{src[0].ID}, Known: true}, nil
+}
+
+func faqEngine(t testing.TB, w knowledge.FAQWriter) *dialog.Engine {
+	st := storetest.SQLite(t)
+	base, err := knowledge.NewBase(context.Background(), st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w != nil {
+		faqs.SetWriter(w)
+	}
+	return dialog.New(st, dialog.WithKnowledge(base), dialog.WithFAQ(faqs, st))
+}
+
+func say(t *testing.T, eng *dialog.Engine, text string) dialog.Reply {
+	t.Helper()
+	r, err := eng.Handle(context.Background(), dialog.Event{UserID: 7, Lang: "zh", Text: text})
+	if err != nil || len(r) == 0 {
+		t.Fatalf("Handle(%q) = %v, %v", text, r, err)
+	}
+	return r[len(r)-1]
+}
+
+func TestFAQLLMAnswerIsMarkedAndSourced(t *testing.T) {
+	eng := faqEngine(t, groundedWriter{known: true})
+	r := say(t, eng, "老板拖欠工资两个月了，去哪里投诉？")
+	for _, want := range []string{"AI 整理的回答。", "📄 来源：", "🤖", "这个回答有帮助吗？"} {
+		if !strings.Contains(r.Text, want) {
+			t.Errorf("reply lacks %q:\n%s", want, r.Text)
+		}
+	}
+	if len(r.Buttons) == 0 || !strings.HasPrefix(r.Buttons[0][0].Data, "faq:y:") {
+		t.Errorf("no feedback buttons: %+v", r.Buttons)
+	}
+
+	eng = faqEngine(t, groundedWriter{known: false})
+	r = say(t, eng, "老板拖欠工资两个月了，去哪里投诉？")
+	if !strings.Contains(r.Text, "12333") || !strings.Contains(r.Text, "12348") || strings.Contains(r.Text, "有帮助吗") {
+		t.Errorf("not-known reply:\n%s", r.Text)
+	}
+}
+
+func TestFAQFreeTextOnlyTakesQuestions(t *testing.T) {
+	eng := faqEngine(t, nil)
+	tests := []struct {
+		text   string
+		answer bool
+	}{
+		{"老板不给交社保怎么办？", true},
+		{"工伤认定要多久", true},
+		{"我在东莞打工", false}, // no question word: not taken outside the FAQ flow
+		{"工伤怎么认定", true},
+		{"How long can probation be?", true},
+		{"hello there", false},
+		{"谢谢", false},
+	}
+	for _, tt := range tests {
+		say(t, eng, "/menu")
+		r := say(t, eng, tt.text)
+		got := strings.Contains(r.Text, "来源") || strings.Contains(r.Text, "Source")
+		if got != tt.answer {
+			t.Errorf("%q answered from the FAQ = %v; want %v:\n%s", tt.text, got, tt.answer, r.Text)
+		}
+	}
+}
+
+// FuzzFAQ feeds arbitrary questions and FAQ button data: every event gets a
+// non-empty valid reply whose buttons fit Telegram.
+//
+//	go test ./dialog -run XXX -fuzz FuzzFAQ -fuzztime 60s
+func FuzzFAQ(f *testing.F) {
+	for _, s := range []string{"faq:q:arrears-complain", "faq:y:arrears-complain", "faq:n:x", "faq:t:wages", "faq:t:",
+		"faq:home", "faq:ask", "faq:", "老板不给交社保怎么办？", "我的社保交了几年了", "what?", "？？？", "吗"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	eng := faqEngine(f, nil)
+	f.Fuzz(func(t *testing.T, input string, button bool) {
+		for _, ev := range []dialog.Event{{UserID: 9, Lang: "zh", Text: "/faq"}, {UserID: 9, Lang: "en"}} {
+			if ev.Text == "" {
+				if button {
+					ev.Callback = input
+				} else {
+					ev.Text = input
+				}
+			}
+			replies, err := eng.Handle(context.Background(), ev)
+			if err != nil {
+				t.Fatalf("Handle(%q): %v", input, err)
+			}
+			if len(replies) == 0 {
+				t.Fatalf("no reply to %q", input)
+			}
+			for _, r := range replies {
+				if strings.TrimSpace(r.Text) == "" || !utf8.ValidString(r.Text) {
+					t.Fatalf("bad reply text %q to %q", r.Text, input)
+				}
+				for _, row := range r.Buttons {
+					for _, b := range row {
+						if b.Data == "" || len(b.Data) > dialog.MaxCallbackData || b.Label == "" || utf8.RuneCountInString(b.Label) > 24 {
+							t.Fatalf("bad button %+v", b)
+						}
+					}
+				}
+			}
+		}
+	})
+}
