@@ -37,3 +37,17 @@ func TestFAQOffTopic(t *testing.T) {
 		}
 	}
 }
+
+// go test ./knowledge -run XXX -bench FAQAnswer
+func BenchmarkFAQAnswer(b *testing.B) {
+	faqs, err := SeedFAQs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := NewAnswerer(faqs)
+	qs := []string{"俺是河南户口在深圳送外卖 社宝能在深圳交不", "boss hasnt paid me for 2 months where do i complain", "我的社保交了几年了？"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		a.Answer(qs[i%len(qs)], "")
+	}
+}
