@@ -382,6 +382,13 @@ func (a *Answerer) Answer(question, lang string) Answer {
 		return ans
 	}
 	top := a.search(question, faqTopK)
+	// A message that tells a story (or tries to give orders) before asking
+	// is answered by its question sentence when that matches better.
+	if q := lastQuestionSentence(question); q != "" {
+		if qt := a.search(q, faqTopK); len(qt) > 0 && (len(top) == 0 || qt[0].score > top[0].score) {
+			top = qt
+		}
+	}
 	for _, s := range top {
 		f := a.faqs[s.doc]
 		ans.FAQs = append(ans.FAQs, FAQMatch{ID: f.ID, TitleZH: f.QuestionZH, TitleEN: f.QuestionEN, Score: round3(s.score)})
@@ -440,6 +447,38 @@ func hasCJK(q string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	sentenceEnd = regexp.MustCompile(`[。！？!?；;\n]+`)
+	questionCue = regexp.MustCompile(`(?i)[?？]|吗|怎么|怎样|如何|能不能|可不可以|什么|哪里|哪儿|多少|多久|为什么|是不是|有没有|算不算|找谁|去哪|\b(what|how|can|where|when|why|who|which)\b`)
+)
+
+// lastQuestionSentence is the last of several sentences of q that reads
+// like a question, or "" when q is one sentence or has none.
+func lastQuestionSentence(q string) string {
+	locs := sentenceEnd.FindAllStringIndex(q, -1)
+	if len(locs) == 0 || (len(locs) == 1 && locs[0][1] == len(q)) {
+		return ""
+	}
+	var parts []string
+	start := 0
+	for _, l := range locs {
+		parts = append(parts, q[start:l[1]])
+		start = l[1]
+	}
+	if start < len(q) {
+		parts = append(parts, q[start:])
+	}
+	if len(parts) < 2 {
+		return ""
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if p := strings.TrimSpace(parts[i]); questionCue.MatchString(p) && hasMeaning(p) {
+			return p
+		}
+	}
+	return ""
 }
 
 // hasMeaning: q has a letter, a digit or a Chinese character.
