@@ -22,7 +22,7 @@ import (
 //
 // --batch reads JSON Lines {"id":…,"question":"…","lang"?:"zh|en"} and
 // writes one line per input line, in the same order:
-// {"id":…,"answer":"…","faqs":["id",…],"handoff":…,"found":…}; a line that
+// {"id":…,"answer":"…","faqs":["id",…],"handoff":…,"llm":…,"found":…}; a line that
 // cannot be read gets {"id":…,"error":"…"} and the batch goes on. Blank
 // lines are skipped. Without --lang (or a line's "lang") the language
 // follows the question: English for a question in Latin letters only,

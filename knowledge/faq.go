@@ -421,6 +421,13 @@ func (a *Answerer) Answer(question, lang string) Answer {
 			ans.Text = dontKnowZH
 		}
 	}
+	if personal && !ans.Found {
+		// no entry fits, but the way to the answer is known: only the steps
+		ans.Text = accountStepsZH
+		if en {
+			ans.Text = accountStepsEN
+		}
+	}
 	if personal {
 		ans.Handoff = "12333"
 		steps, have := accountStepsZH, strings.Contains(ans.Text, "掌上12333") && strings.Contains(ans.Text, "电子社保卡")

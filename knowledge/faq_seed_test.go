@@ -71,3 +71,15 @@ func TestFAQAnswersTheQuestionSentence(t *testing.T) {
 		}
 	}
 }
+
+// A personal-account question no entry fits gets the steps, not "I don't know".
+func TestPersonalAccountNotFoundGivesSteps(t *testing.T) {
+	faqs, _ := SeedFAQs()
+	a := NewAnswerer(faqs)
+	for _, q := range []string{"my pension balance?", "我的医保余额还有多少钱"} {
+		ans := a.Answer(q, "")
+		if ans.Handoff != "12333" || strings.Contains(ans.Text, "don't know") || strings.Contains(ans.Text, "答不好") {
+			t.Errorf("%q → %+v", q, ans)
+		}
+	}
+}
