@@ -349,12 +349,21 @@ func (t *turn) faqReply(ans knowledge.Answer) ([]Reply, error) {
 	related := ans.FAQs
 	if ans.Found && len(ans.FAQs) > 0 {
 		main := ans.FAQs[0]
-		f, ok, err := t.e.faq.a.Entry(t.ctx, main.ID)
-		if err != nil {
-			return nil, fmt.Errorf("dialog: faq entry: %w", err)
+		sources := []string{main.ID}
+		if ans.LLM && len(ans.Cited) > 0 {
+			sources = ans.Cited // an LLM answer names every entry it rests on (at most two lines)
+			if len(sources) > 2 {
+				sources = sources[:2]
+			}
 		}
-		if ok {
-			b.WriteString("\n" + Tf(t.lang, "faq.source", shortSource(f.Source), f.Date))
+		for _, id := range sources {
+			f, ok, err := t.e.faq.a.Entry(t.ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("dialog: faq entry: %w", err)
+			}
+			if ok {
+				b.WriteString("\n" + Tf(t.lang, "faq.source", shortSource(f.Source), f.Date))
+			}
 		}
 		if ans.LLM {
 			b.WriteString("\n" + t.T("faq.llm_note"))

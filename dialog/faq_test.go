@@ -19,7 +19,11 @@ func (w groundedWriter) Answer(_ context.Context, _, _, _ string, src []llm.Sour
 	if !w.known {
 		return llm.Grounded{}, nil
 	}
-	return llm.Grounded{Text: "AI 整理的回答。\n第二行。", Cited: []string{src[0].ID}, Known: true}, nil
+	cited := []string{src[0].ID}
+	if len(src) > 1 {
+		cited = append(cited, src[1].ID)
+	}
+	return llm.Grounded{Text: "AI 整理的回答。\n第二行。", Cited: cited, Known: true}, nil
 }
 
 func faqEngine(t testing.TB, w knowledge.FAQWriter) *dialog.Engine {
@@ -54,6 +58,9 @@ func TestFAQLLMAnswerIsMarkedAndSourced(t *testing.T) {
 		if !strings.Contains(r.Text, want) {
 			t.Errorf("reply lacks %q:\n%s", want, r.Text)
 		}
+	}
+	if n := strings.Count(r.Text, "📄 来源："); n != 2 {
+		t.Errorf("%d source lines for an answer citing two entries:\n%s", n, r.Text)
 	}
 	if len(r.Buttons) == 0 || !strings.HasPrefix(r.Buttons[0][0].Data, "faq:y:") {
 		t.Errorf("no feedback buttons: %+v", r.Buttons)
