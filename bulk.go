@@ -35,6 +35,9 @@ func (a *app) bulkKinds() map[string]bulkKind {
 		"stations":    {importFile: importStations, export: exportStations, yamlKeys: []string{"address"}},
 		"trainings":   {importFile: importTrainings, export: exportTrainings, yamlKeys: []string{"provider"}},
 		"enrollments": {export: exportEnrollments},
+
+		// read-only reports
+		"faq-feedback": {export: exportFAQFeedback},
 	}
 }
 
@@ -102,7 +105,7 @@ func (a *app) export(ctx context.Context, args []string) error {
 	if len(args) == 2 && args[1] == "--csv" {
 		csv, args = true, args[:1]
 	}
-	usage := fmt.Errorf("%w: gongyou export cases|faqs|jobs|stations|trainings|enrollments [--csv]", errUsage)
+	usage := fmt.Errorf("%w: gongyou export cases|faqs|faq-feedback|jobs|stations|trainings|enrollments [--csv]", errUsage)
 	if len(args) != 1 {
 		return usage
 	}

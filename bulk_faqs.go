@@ -2,16 +2,19 @@ package main
 
 import (
 	"context"
+	stdcsv "encoding/csv"
 	"errors"
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/store"
 )
 
 // FAQ entries: gongyou import faqs.yaml / gongyou export faqs. The file is
@@ -150,6 +153,44 @@ func exportFAQs(ctx context.Context, a *app, csv bool) error {
 	out, err := yaml.Marshal(faqs)
 	if err != nil {
 		return fmt.Errorf("export faqs: %w", err)
+	}
+	_, err = a.stdout.Write(out)
+	return err
+}
+
+// exportFAQFeedback prints the "did this help?" counts per entry (YAML, or
+// CSV with --csv), so staff can see which answers to rewrite.
+func exportFAQFeedback(ctx context.Context, a *app, csv bool) error {
+	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	counts, err := st.FAQFeedbackCounts(ctx)
+	if err != nil {
+		return err
+	}
+	if csv {
+		w := stdcsv.NewWriter(a.stdout)
+		w.Write([]string{"id", "helpful", "not_helpful"})
+		for _, c := range counts {
+			w.Write([]string{c.FAQID, strconv.Itoa(c.Helpful), strconv.Itoa(c.Not)})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	type row struct {
+		ID         string `yaml:"id"`
+		Helpful    int    `yaml:"helpful"`
+		NotHelpful int    `yaml:"not_helpful"`
+	}
+	rows := make([]row, 0, len(counts))
+	for _, c := range counts {
+		rows = append(rows, row{c.FAQID, c.Helpful, c.Not})
+	}
+	out, err := yaml.Marshal(rows)
+	if err != nil {
+		return fmt.Errorf("export faq feedback: %w", err)
 	}
 	_, err = a.stdout.Write(out)
 	return err

@@ -214,3 +214,16 @@ func FuzzParseFAQsFile(f *testing.F) {
 		}
 	})
 }
+
+func TestExportFAQFeedback(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	code, out, errOut := gongyou(t, db, "/insurance\n老板不给交社保怎么办？\n1\n", "chat")
+	if code != 0 {
+		t.Fatalf("chat exit %d: %s", code, errOut)
+	}
+	code, out, errOut = gongyou(t, db, "", "export", "faq-feedback", "--csv")
+	if code != 0 || out != "id,helpful,not_helpful\nemployer-no-insurance,1,0\n" {
+		t.Fatalf("export exit %d: %q %s", code, out, errOut)
+	}
+}
