@@ -145,10 +145,10 @@ func TestCheckPhone(t *testing.T) {
 		{"１３８１２３４５６７８", "13812345678", PhoneOK},
 		{"  19912345678 ", "19912345678", PhoneOK},
 		{"", "", PhoneEmpty},
-		{"1381234567", "", PhoneLength},    // 10 digits
-		{"138123456789", "", PhoneLength},  // 12 digits
-		{"1381234567a", "", PhoneLetters},  // a letter
-		{"138I2345678", "", PhoneLetters},  // I for 1
+		{"1381234567", "", PhoneLength},   // 10 digits
+		{"138123456789", "", PhoneLength}, // 12 digits
+		{"1381234567a", "", PhoneLetters}, // a letter
+		{"138I2345678", "", PhoneLetters}, // I for 1
 		{"一三八一二三四五六七八", "", PhoneLetters}, // Chinese numerals
 		{"12812345678", "", PhoneNotMobile},
 		{"02087654321", "", PhoneNotMobile},
