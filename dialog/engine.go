@@ -411,7 +411,7 @@ func (t *turn) menu() Reply {
 	return Reply{Text: t.T("menu.title"), Buttons: [][]Button{
 		{t.btn("menu.check", cbSvcPrefix+"check")},
 		{t.btn("menu.jobs", cbSvcPrefix+"jobs"), t.btn("menu.training", cbSvcPrefix+"training")},
-		{t.btn("menu.insurance", cbSvcPrefix+"insurance")},
+		{t.btn("menu.insurance", cbSvcPrefix+"insurance"), t.btn("set.btn.menu", cbSvcPrefix+"settings")},
 		{sub, lang, t.btn("menu.help", cbHelp)},
 	}}
 }

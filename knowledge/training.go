@@ -326,9 +326,14 @@ func CheckPhone(s string) (string, string) {
 	return d, PhoneOK
 }
 
-// CheckName trims a name and checks it: 1 to MaxNameRunes characters, not
-// only digits, at least one letter, no control characters. It returns the
-// cleaned name or a problem code (Name*).
+// nameMarks are the punctuation a name may have: 阿卜杜拉·买买提, O'Neil,
+// Jean-Luc, J. Smith.
+const nameMarks = "·・•.'’-"
+
+// CheckName trims a name and checks it: 1 to MaxNameRunes characters of
+// letters, spaces and the marks in nameMarks; no digits, no sentence
+// punctuation, no emoji or control characters. It returns the cleaned name
+// or a problem code (Name*).
 func CheckName(s string) (string, string) {
 	if len(s) > 4096 { // do not even split a pasted essay
 		return "", NameTooLong
@@ -343,21 +348,22 @@ func CheckName(s string) (string, string) {
 	if utf8.RuneCountInString(s) > MaxNameRunes {
 		return "", NameTooLong
 	}
-	letters, digits := 0, 0
+	letters, digits, other := 0, 0, 0
 	for _, r := range s {
 		switch {
-		case unicode.IsControl(r) || r == utf8.RuneError || unicode.Is(unicode.Cf, r):
-			return "", NameBadChars
-		case unicode.IsDigit(r):
-			digits++
 		case unicode.IsLetter(r):
 			letters++
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.Is(unicode.M, r) || r == ' ' || strings.ContainsRune(nameMarks, r):
+		default: // punctuation, symbols, emoji, control and format characters
+			other++
 		}
 	}
-	if letters == 0 && digits > 0 {
+	switch {
+	case digits > 0 && letters == 0 && other == 0:
 		return "", NameDigits
-	}
-	if letters == 0 {
+	case letters == 0 || digits > 0 || other > 0:
 		return "", NameBadChars
 	}
 	return s, NameOK

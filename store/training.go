@@ -190,7 +190,11 @@ func (s *Store) Enroll(ctx context.Context, trainingID string, userID int64, nam
 
 func (s *Store) enrollOnce(ctx context.Context, trainingID string, userID int64, name, phone, today string) (Enrollment, error) {
 	e := Enrollment{TrainingID: trainingID, UserID: userID, Name: name, Phone: phone, Status: EnrollActive, CreatedAt: s.nowUTC()}
-	ref, err := newRef()
+	next := newRef
+	if s.refs != nil {
+		next = s.refs
+	}
+	ref, err := next()
 	if err != nil {
 		return Enrollment{}, err
 	}
@@ -320,6 +324,10 @@ func (s *Store) PurgeEnrollments(ctx context.Context, cutoff string, cancelledBe
 	}
 	return n, nil
 }
+
+// WithRefs replaces the maker of enrollment reference codes (tests that
+// need stable output). Codes must be unique; a repeat is retried.
+func WithRefs(next func() (string, error)) Option { return func(s *Store) { s.refs = next } }
 
 // refAlphabet has no 0/O, 1/I/L: easy to read out on the phone.
 const refAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
