@@ -335,7 +335,7 @@ func (t *turn) trnDetail(id string) ([]Reply, error) {
 		Tf(t.lang, "trn.d.subsidy", c.Subsidy(t.lang)),
 		Tf(t.lang, "trn.d.eligible", c.Eligible(t.lang)),
 		Tf(t.lang, "trn.d.certificate", c.Certificate(t.lang)),
-		Tf(t.lang, "trn.d.source", c.Source, c.Updated))
+		Tf(t.lang, "trn.d.source", c.SourceIn(t.lang), c.Updated))
 	var rows [][]Button
 	if r.Left() > 0 {
 		rows = append(rows, []Button{t.btn("trn.btn.signup", cbTrainingPrefix+"s:"+r.ID)})

@@ -42,7 +42,8 @@ type Course struct {
 	CertificateZH string `yaml:"certificate_zh" json:"certificate_zh"`
 	CertificateEN string `yaml:"certificate_en" json:"certificate_en"`
 	Source        string `yaml:"source" json:"source"`
-	Updated       string `yaml:"updated" json:"updated"` // date of the source, YYYY-MM-DD
+	SourceEN      string `yaml:"source_en,omitempty" json:"source_en,omitempty"` // optional; Source is shown when empty
+	Updated       string `yaml:"updated" json:"updated"`                         // date of the source, YYYY-MM-DD
 	Retired       bool   `yaml:"retired,omitempty" json:"retired,omitempty"`
 }
 
@@ -96,6 +97,9 @@ func (c Course) Schedule(lang string) string    { return pick(lang, c.ScheduleZH
 func (c Course) Subsidy(lang string) string     { return pick(lang, c.SubsidyZH, c.SubsidyEN) }
 func (c Course) Eligible(lang string) string    { return pick(lang, c.EligibleZH, c.EligibleEN) }
 func (c Course) Certificate(lang string) string { return pick(lang, c.CertificateZH, c.CertificateEN) }
+
+// SourceIn is the course's source in lang.
+func (c Course) SourceIn(lang string) string { return pick(lang, c.Source, c.SourceEN) }
 
 //go:embed seed/trainings.yaml
 var seedTrainingsYAML []byte
@@ -221,6 +225,10 @@ func validateCourse(r YAMLRecord, c *Course) []FieldError {
 		case n > f.max:
 			bad(f.field, "%d characters; at most %d", n, f.max)
 		}
+	}
+	c.SourceEN = strings.TrimSpace(c.SourceEN)
+	if n := utf8.RuneCountInString(c.SourceEN); n > 400 {
+		bad("source_en", "%d characters; at most 400", n)
 	}
 	if city, ok := FindCity(c.City); ok {
 		c.City = city.ZH
