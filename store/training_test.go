@@ -313,3 +313,55 @@ func TestPurgeEnrollments(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkEnroll measures one sign-up (seat taken and enrollment written
+// in one transaction), serial and from parallel goroutines:
+//
+//	go test ./store -run XXX -bench Enroll
+func BenchmarkEnroll(b *testing.B) {
+	for _, be := range storetest.Backends() {
+		for _, parallel := range []bool{false, true} {
+			name := be.Name + "/serial"
+			if parallel {
+				name = be.Name + "/parallel"
+			}
+			b.Run(name, func(b *testing.B) {
+				s := be.Open(b)
+				ctx := context.Background()
+				if _, err := s.SeedTrainings(ctx, []store.Training{course("c1", b.N+1)}); err != nil {
+					b.Fatal(err)
+				}
+				for i := range b.N {
+					if _, _, err := s.EnsureUser(ctx, int64(i+1), int64(i+1)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				var next sync.Mutex
+				id := int64(0)
+				user := func() int64 {
+					next.Lock()
+					defer next.Unlock()
+					id++
+					return id
+				}
+				b.ResetTimer()
+				if !parallel {
+					for range b.N {
+						if _, err := s.Enroll(ctx, "c1", user(), "张三", "13800138000", today); err != nil {
+							b.Fatal(err)
+						}
+					}
+					return
+				}
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						if _, err := s.Enroll(ctx, "c1", user(), "张三", "13800138000", today); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				})
+			})
+		}
+	}
+}
