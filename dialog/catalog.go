@@ -88,8 +88,8 @@ var coreCatalog = map[string]map[string]string{
 
 		// help
 		"help.text": "我能做这些：\n" +
-			"/menu 主菜单\n/jobs 找工作\n/training 技能培训\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
-			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
+			"/menu 主菜单\n/jobs 找工作\n/training 技能培训\n/mytraining 我的培训报名\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
+			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/settings 设置语言、城市、通知类型\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
 			"/start 重新开始、换语言\n\n也可以直接把招聘信息发给我，我帮您查。",
 
 		// unknown input
@@ -209,8 +209,8 @@ var coreCatalog = map[string]map[string]string{
 		"soon.check": "⚠️ The scam check is almost ready. If someone asks you to pay first or keep your ID, do not do it. Call 96110 to ask.",
 
 		"help.text": "What I can do:\n" +
-			"/menu main menu\n/jobs find work\n/training skills training\n/insurance social insurance and labour rights\n/check check a job offer\n" +
-			"/subscribe get policy announcements\n/unsubscribe stop them\n/mydata see what I keep about you\n/delete erase everything about you\n" +
+			"/menu main menu\n/jobs find work\n/training skills training\n/mytraining my course sign-ups\n/insurance social insurance and labour rights\n/check check a job offer\n" +
+			"/subscribe get policy announcements\n/unsubscribe stop them\n/settings language, city, announcement topics\n/mydata see what I keep about you\n/delete erase everything about you\n" +
 			"/start start again, change language\n\nYou can also just paste a job offer and I will check it.",
 
 		"unknown.text":    "Sorry, I did not understand. Tap a button below, or paste a job offer to check it.",
