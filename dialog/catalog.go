@@ -57,7 +57,7 @@ var coreCatalog = map[string]map[string]string{
 		"start.privacy": "🔒 隐私说明\n" +
 			"我只保存：您的 Telegram 编号、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
 			"您发来检查的招聘信息只保留最近一条，方便您点“为什么”和“报告”；回到主菜单就删掉。点“报告给工作人员”才会长期保存。\n" +
-			"保存这些只为了回答您、给您发通知。\n" +
+			"保存这些只为了回答您、给您发通知。报名培训时，您同意后才会保存姓名和手机号。\n" +
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
 		"start.agree":  "✅ 知道了，开始",
 		"start.agreed": "好的，我们开始吧。",
@@ -181,7 +181,7 @@ var coreCatalog = map[string]map[string]string{
 		"start.privacy": "🔒 Privacy\n" +
 			"I keep only: your Telegram id, your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
 			"A job offer you send for checking is kept only until you go back to the menu (for the “Why?” and “Report” buttons). Only “Report to staff” keeps it longer.\n" +
-			"I keep this only to answer you and send announcements.\n" +
+			"I keep this only to answer you and send announcements. Your name and phone number are kept only if you sign up for a course, after you agree.\n" +
 			"Send /mydata to see it, /delete to erase it.",
 		"start.agree":  "✅ OK, let's start",
 		"start.agreed": "Good, let's start.",
