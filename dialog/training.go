@@ -411,6 +411,10 @@ func (t *turn) trnAskName(id string) ([]Reply, error) {
 	return []Reply{{Text: t.T("trn.ask_name"), Buttons: t.trnQuitRow()}}, nil
 }
 
+// trnQuitWords typed during the sign-up stop it.
+var trnQuitWords = map[string]bool{"取消": true, "不报了": true, "退出": true, "算了": true, "不报": true,
+	"cancel": true, "stop": true, "quit": true}
+
 // trainingText takes typed text in the steps that wait for it.
 func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 	switch t.sess.Step {
@@ -426,6 +430,13 @@ func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 			r, err := t.trnList(c.ZH, "", "")
 			return r, true, err
 		}
+	case trnStepConsent, trnStepName, trnStepPhone, trnStepConfirm:
+		if trnQuitWords[strings.ToLower(text)] { // "取消" is not a name
+			t.reset()
+			return []Reply{t.withMenu(t.T("trn.quit"))}, true, nil
+		}
+	}
+	switch t.sess.Step {
 	case trnStepName:
 		r, err := t.trnName(text)
 		return r, true, err
