@@ -190,8 +190,8 @@ func (a *app) serve(ctx context.Context) error {
 	return err
 }
 
-// pruneUpdates forgets processed update ids older than 48 h and
-// enrollments past their keeping time, hourly.
+// pruneUpdates forgets, hourly, processed update ids older than 48 h,
+// sign-ups abandoned for a day, and enrollments past their keeping time.
 func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -200,6 +200,11 @@ func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
 			logger.Warn("prune processed updates", "err", err)
 		} else if n > 0 {
 			logger.Debug("pruned processed updates", "count", n)
+		}
+		if n, err := st.ForgetStaleSessions(ctx, dialog.TrainingFlow, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+			logger.Warn("forget abandoned sign-ups", "err", err)
+		} else if n > 0 {
+			logger.Debug("forgot abandoned sign-ups", "count", n)
 		}
 		// Enrollments: kept until six months after the course ends (the
 		// promise in the sign-up consent); cancelled ones lose name and

@@ -22,6 +22,11 @@ const (
 	cbTrainingPrefix = "trn:"
 )
 
+// TrainingFlow names the sign-up flow in stored sessions: a session left
+// in it for a day is forgotten (store.ForgetStaleSessions), so a half-done
+// sign-up does not keep a name and phone number.
+const TrainingFlow = flowTraining
+
 // Steps of the training flow.
 const (
 	trnStepCity    = "city"    // waiting for a typed city

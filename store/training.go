@@ -325,6 +325,22 @@ func (s *Store) PurgeEnrollments(ctx context.Context, cutoff string, cancelledBe
 	return n, nil
 }
 
+// ForgetStaleSessions puts back at the menu every session still in flow
+// and untouched since before, clearing its payload: a sign-up abandoned
+// half way must not keep the name and phone typed so far.
+func (s *Store) ForgetStaleSessions(ctx context.Context, flow string, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE sessions SET flow = '', step = '', payload = '{}', updated_at = $3
+		WHERE flow = $1 AND updated_at < $2`, flow, before.UTC(), s.nowUTC())
+	if err != nil {
+		return 0, fmt.Errorf("store: forget stale %s sessions: %w", flow, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("store: forget stale %s sessions: %w", flow, err)
+	}
+	return n, nil
+}
+
 // WithRefs replaces the maker of enrollment reference codes (tests that
 // need stable output). Codes must be unique; a repeat is retried.
 func WithRefs(next func() (string, error)) Option { return func(s *Store) { s.refs = next } }

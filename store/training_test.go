@@ -314,6 +314,30 @@ func TestPurgeEnrollments(t *testing.T) {
 	})
 }
 
+func TestForgetStaleSessions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		users(t, s, 7, 8)
+		for id, flow := range map[int64]string{7: "training", 8: "jobs"} {
+			if err := s.SaveSession(ctx, store.Session{UserID: id, Flow: flow, Step: "phone", Payload: `{"t":{"n":"张三"}}`}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n, err := s.ForgetStaleSessions(ctx, "training", time.Now().Add(-time.Hour)); err != nil || n != 0 {
+			t.Fatalf("fresh sessions forgotten: %d, %v", n, err)
+		}
+		if n, err := s.ForgetStaleSessions(ctx, "training", time.Now().Add(time.Hour)); err != nil || n != 1 {
+			t.Fatalf("ForgetStaleSessions = %d, %v; want 1", n, err)
+		}
+		if got, _ := s.Session(ctx, 7); got.Flow != "" || got.Payload != "{}" {
+			t.Fatalf("stale sign-up kept: %+v", got)
+		}
+		if got, _ := s.Session(ctx, 8); got.Flow != "jobs" {
+			t.Fatalf("another flow's session touched: %+v", got)
+		}
+	})
+}
+
 // BenchmarkEnroll measures one sign-up (seat taken and enrollment written
 // in one transaction), serial and from parallel goroutines:
 //
