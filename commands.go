@@ -104,6 +104,12 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 		return nil, nil, err
 	}
 	a.faqs = faqs
+	if n, err := knowledge.SeedTrainings(ctx, st); err != nil {
+		st.Close()
+		return nil, nil, err
+	} else if n > 0 {
+		a.logger.Info("sample training courses seeded", "count", n)
+	}
 	if a.cfg.OpenAIBaseURL != "" {
 		client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
 		if err != nil {
@@ -195,7 +201,8 @@ func (a *app) serve(ctx context.Context) error {
 	return err
 }
 
-// pruneUpdates forgets processed update ids older than 48 h, hourly.
+// pruneUpdates forgets, hourly, processed update ids older than 48 h,
+// sign-ups abandoned for a day, and enrollments past their keeping time.
 func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -204,6 +211,20 @@ func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
 			logger.Warn("prune processed updates", "err", err)
 		} else if n > 0 {
 			logger.Debug("pruned processed updates", "count", n)
+		}
+		if n, err := st.ForgetStaleSessions(ctx, dialog.TrainingFlow, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+			logger.Warn("forget abandoned sign-ups", "err", err)
+		} else if n > 0 {
+			logger.Debug("forgot abandoned sign-ups", "count", n)
+		}
+		// Enrollments: kept until six months after the course ends (the
+		// promise in the sign-up consent); cancelled ones lose name and
+		// phone at once and the row goes after six months.
+		halfYear := time.Now().AddDate(0, -6, 0)
+		if n, err := st.PurgeEnrollments(ctx, halfYear.Format(time.DateOnly), halfYear); err != nil && ctx.Err() == nil {
+			logger.Warn("purge enrollments", "err", err)
+		} else if n > 0 {
+			logger.Info("purged old enrollments", "count", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -57,7 +57,7 @@ var coreCatalog = map[string]map[string]string{
 		"start.privacy": "🔒 隐私说明\n" +
 			"我只保存：您的 Telegram 编号、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
 			"您发来检查的招聘信息只保留最近一条，方便您点“为什么”和“报告”；回到主菜单就删掉。点“报告给工作人员”才会长期保存。\n" +
-			"保存这些只为了回答您、给您发通知。\n" +
+			"保存这些只为了回答您、给您发通知。报名培训时，您同意后才会保存姓名和手机号。您对回答点的👍/👎也会保存，用来改进回答。\n" +
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
 		"start.agree":  "✅ 知道了，开始",
 		"start.agreed": "好的，我们开始吧。",
@@ -88,8 +88,8 @@ var coreCatalog = map[string]map[string]string{
 
 		// help
 		"help.text": "我能做这些：\n" +
-			"/menu 主菜单\n/jobs 找工作\n/training 技能培训\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
-			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
+			"/menu 主菜单\n/jobs 找工作\n/training 技能培训\n/mytraining 我的培训报名\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
+			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/settings 设置语言、城市、通知类型\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
 			"/start 重新开始、换语言\n\n也可以直接把招聘信息发给我，我帮您查。",
 
 		// unknown input
@@ -181,7 +181,7 @@ var coreCatalog = map[string]map[string]string{
 		"start.privacy": "🔒 Privacy\n" +
 			"I keep only: your Telegram id, your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
 			"A job offer you send for checking is kept only until you go back to the menu (for the “Why?” and “Report” buttons). Only “Report to staff” keeps it longer.\n" +
-			"I keep this only to answer you and send announcements.\n" +
+			"I keep this only to answer you and send announcements. Your name and phone number are kept only if you sign up for a course, after you agree. Your 👍/👎 on answers is kept to improve them.\n" +
 			"Send /mydata to see it, /delete to erase it.",
 		"start.agree":  "✅ OK, let's start",
 		"start.agreed": "Good, let's start.",
@@ -209,8 +209,8 @@ var coreCatalog = map[string]map[string]string{
 		"soon.check": "⚠️ The scam check is almost ready. If someone asks you to pay first or keep your ID, do not do it. Call 96110 to ask.",
 
 		"help.text": "What I can do:\n" +
-			"/menu main menu\n/jobs find work\n/training skills training\n/insurance social insurance and labour rights\n/check check a job offer\n" +
-			"/subscribe get policy announcements\n/unsubscribe stop them\n/mydata see what I keep about you\n/delete erase everything about you\n" +
+			"/menu main menu\n/jobs find work\n/training skills training\n/mytraining my course sign-ups\n/insurance social insurance and labour rights\n/check check a job offer\n" +
+			"/subscribe get policy announcements\n/unsubscribe stop them\n/settings language, city, announcement topics\n/mydata see what I keep about you\n/delete erase everything about you\n" +
 			"/start start again, change language\n\nYou can also just paste a job offer and I will check it.",
 
 		"unknown.text":    "Sorry, I did not understand. Tap a button below, or paste a job offer to check it.",

@@ -272,6 +272,7 @@ var keywordCommands = map[string]string{
 	"找工作": "jobs", "培训": "training", "社保": "insurance",
 	"订阅": "subscribe", "取消订阅": "unsubscribe",
 	"我的信息": "mydata", "删除": "delete",
+	"设置": "settings", "我的报名": "mytraining",
 }
 
 func (t *turn) onCommand(cmd, args string) ([]Reply, error) {
@@ -411,7 +412,7 @@ func (t *turn) menu() Reply {
 	return Reply{Text: t.T("menu.title"), Buttons: [][]Button{
 		{t.btn("menu.check", cbSvcPrefix+"check")},
 		{t.btn("menu.jobs", cbSvcPrefix+"jobs"), t.btn("menu.training", cbSvcPrefix+"training")},
-		{t.btn("menu.insurance", cbSvcPrefix+"insurance")},
+		{t.btn("menu.insurance", cbSvcPrefix+"insurance"), t.btn("set.btn.menu", cbSvcPrefix+"settings")},
 		{sub, lang, t.btn("menu.help", cbHelp)},
 	}}
 }

@@ -62,7 +62,8 @@ type transcriptRunner struct {
 func (r *transcriptRunner) open() {
 	r.t.Helper()
 	now := func() time.Time { return r.clock }
-	st, err := store.Open(context.Background(), "sqlite:"+r.path, store.WithClock(now))
+	ref := func() (string, error) { return "T" + r.clock.Format("0102-1504"), nil } // one sign-up a minute at most
+	st, err := store.Open(context.Background(), "sqlite:"+r.path, store.WithClock(now), store.WithRefs(ref))
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -73,6 +74,9 @@ func (r *transcriptRunner) open() {
 	}
 	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
 	if err != nil {
+		r.t.Fatal(err)
+	}
+	if _, err := knowledge.SeedTrainings(context.Background(), st); err != nil {
 		r.t.Fatal(err)
 	}
 	opts := []dialog.Option{

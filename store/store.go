@@ -48,6 +48,7 @@ type Store struct {
 	dialect Dialect
 	now     func() time.Time
 	logger  *slog.Logger
+	refs    func() (string, error) // enrollment reference codes (training.go); nil = random
 }
 
 // Option changes how Open builds a Store.

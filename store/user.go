@@ -109,13 +109,17 @@ func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) err
 }
 
 // DeleteUser erases everything kept about a user: the user row, the
-// conversation state and the link from any reports they sent (the report
-// text stays for staff, without the user).
+// conversation state, their course enrollments (giving the seats back) and
+// the link from any reports they sent (the report text stays for staff,
+// without the user).
 func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sqlxTx) error {
 		for _, q := range []string{
 			`UPDATE reports SET user_id = NULL WHERE user_id = $1`,
 			`DELETE FROM sessions WHERE user_id = $1`,
+			`UPDATE trainings SET taken = taken - 1 WHERE taken > 0 AND id IN
+			   (SELECT training_id FROM enrollments WHERE user_id = $1 AND status = 'active')`,
+			`DELETE FROM enrollments WHERE user_id = $1`,
 			`DELETE FROM users WHERE id = $1`,
 		} {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
