@@ -213,7 +213,9 @@ func TestStats(t *testing.T) {
 func TestPutCasesIsAllOrNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		rec := func(id string) store.CaseRecord { return store.CaseRecord{ID: id, Type: "upfront_fee", Data: `{"id":"` + id + `"}`} }
+		rec := func(id string) store.CaseRecord {
+			return store.CaseRecord{ID: id, Type: "upfront_fee", Data: `{"id":"` + id + `"}`}
+		}
 		if err := s.PutCases(ctx, []store.CaseRecord{rec("a"), rec("b")}, nil, "cli:one.yaml", "case.import"); err != nil {
 			t.Fatal(err)
 		}
