@@ -130,6 +130,9 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !t.deleted {
+		replies = t.followUps(replies) // staff decisions waiting for this worker (staff.go)
+	}
 	if t.dirty && !t.deleted {
 		p, err := json.Marshal(t.state)
 		if err != nil {
