@@ -181,11 +181,13 @@ func (t *turn) setFlow(flow, step string) {
 	}
 }
 
-// reset puts the user back at the main menu with no pending state.
+// reset puts the user back at the main menu with no pending state (except
+// a staff member's unfinished case draft, which /newcase offers to resume).
 func (t *turn) reset() {
 	t.setFlow("", "")
-	if t.state != (state{}) {
-		t.state = state{}
+	kept := state{Staff: t.state.Staff.kept()}
+	if t.state != kept {
+		t.state = kept
 		t.dirty = true
 	}
 }

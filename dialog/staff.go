@@ -97,6 +97,21 @@ type staffState struct {
 	Edit  *caseEdit  `json:"e,omitempty"` // an edit of a stored case in progress
 }
 
+// kept is what survives a reset: only an unfinished case draft, so a
+// staff member who leaves /newcase (menu, another command, a day away) can
+// resume it. Cancel and publish drop it.
+func (s *staffState) kept() *staffState {
+	if s == nil || s.Draft == nil {
+		return nil
+	}
+	if s.Query == "" && s.Edit == nil && !s.Draft.Review {
+		return s
+	}
+	d := *s.Draft
+	d.Review = false
+	return &staffState{Draft: &d}
+}
+
 // staffRole is "admin", "editor" or "" for the user of this turn. A store
 // error denies (and is logged): staff features fail closed.
 func (t *turn) staffRole() string {
@@ -215,6 +230,7 @@ func (t *turn) staffCancel(string) ([]Reply, error) {
 	if t.state.Staff == nil && !strings.HasPrefix(t.sess.Flow, flowStaffPrefix) {
 		return t.stale()
 	}
+	t.state.Staff = nil // drops a draft too
 	t.reset()
 	return []Reply{t.staffHome(t.T("staff.cancelled"))}, nil
 }

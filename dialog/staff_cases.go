@@ -852,7 +852,7 @@ func (t *turn) draftPreview(prefix string) ([]Reply, error) {
 	t.state.Nonce = t.e.now().UnixMilli()
 	t.dirty = true
 	c := t.draftCase(d)
-	text := prefix + Tf(t.lang, "staff.new.preview", t.typeName(d.Type)) + "\n\n" + caseText(LangZH, c) + "\n\n" + t.T("staff.new.preview_en")
+	text := prefix + Tf(t.lang, "staff.new.preview", t.typeName(d.Type)) + "\n\n" + caseText(t.lang, c) + "\n\n" + t.T("staff.new.preview_en")
 	return []Reply{{Text: text, Buttons: [][]Button{
 		{t.btn("staff.btn.publish", cbStaffPrefix+"np:"+strconv.FormatInt(t.state.Nonce, 36)), t.btn("staff.btn.change", cbStaffPrefix+"ne")},
 		{t.btn("staff.btn.cancel", cbStaffPrefix+"x")},
@@ -923,6 +923,7 @@ func (t *turn) draftPublish(nonce string) ([]Reply, error) {
 	if err := t.audit("case.publish", c.ID, detail); err != nil {
 		return nil, err
 	}
+	t.state.Staff = nil
 	t.reset()
 	return []Reply{{Text: Tf(t.lang, "staff.new.published", c.ID)}, t.caseReply(saved, c)}, nil
 }
