@@ -72,7 +72,7 @@ type NewReport struct {
 // QueuedReport is a report with what staff need to decide on it.
 type QueuedReport struct {
 	Report
-	Similar int `db:"similar"` // other reports with the same top case or the same contact
+	Similar int // other reports with the same top case or the same contact
 }
 
 const reportColumns = `id, user_id, text, verdict, status, created_at, top_case, contact, risk, notify, decided_by, decided_at`
@@ -90,35 +90,57 @@ func (s *Store) FileReport(ctx context.Context, r NewReport) (int64, error) {
 	return id, nil
 }
 
-// similarCount counts the other reports that share r's top case or contact.
-const similarCount = `(SELECT COUNT(*) FROM reports o WHERE o.id <> r.id AND
-	((r.top_case <> '' AND o.top_case = r.top_case) OR (r.contact <> '' AND o.contact = r.contact)))`
-
 // PendingReports pages through the reports waiting for a decision, oldest
 // first, with the number of similar reports; total is how many wait.
 func (s *Store) PendingReports(ctx context.Context, offset, limit int) (rs []QueuedReport, total int, err error) {
 	if err := s.rdb.GetContext(ctx, &total, `SELECT COUNT(*) FROM reports WHERE status = 'new'`); err != nil {
 		return nil, 0, fmt.Errorf("store: count pending reports: %w", err)
 	}
-	cols := "r." + strings.ReplaceAll(reportColumns, ", ", ", r.")
-	err = s.rdb.SelectContext(ctx, &rs,
-		`SELECT `+cols+`, `+similarCount+` AS similar FROM reports r
-		 WHERE r.status = 'new' ORDER BY r.created_at, r.id LIMIT $1 OFFSET $2`, limit, offset)
+	var page []Report
+	err = s.rdb.SelectContext(ctx, &page,
+		`SELECT `+reportColumns+` FROM reports WHERE status = 'new' ORDER BY created_at, id LIMIT $1 OFFSET $2`, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: pending reports: %w", err)
+	}
+	for _, r := range page {
+		q, err := s.withSimilar(ctx, r)
+		if err != nil {
+			return nil, 0, err
+		}
+		rs = append(rs, q)
 	}
 	return rs, total, nil
 }
 
 // QueuedReportByID loads one report with its similar count.
 func (s *Store) QueuedReportByID(ctx context.Context, id int64) (QueuedReport, error) {
-	var r QueuedReport
-	cols := "r." + strings.ReplaceAll(reportColumns, ", ", ", r.")
-	err := s.rdb.GetContext(ctx, &r, `SELECT `+cols+`, `+similarCount+` AS similar FROM reports r WHERE r.id = $1`, id)
-	if err != nil {
+	var r Report
+	if err := s.rdb.GetContext(ctx, &r, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id); err != nil {
 		return QueuedReport{}, fmt.Errorf("store: report %d: %w", id, notFound(err))
 	}
-	return r, nil
+	return s.withSimilar(ctx, r)
+}
+
+// withSimilar counts the other reports that share r's top case or its
+// contact: two index lookups (an OR of both would scan the table).
+func (s *Store) withSimilar(ctx context.Context, r Report) (QueuedReport, error) {
+	q := QueuedReport{Report: r}
+	if r.TopCase != "" {
+		var n int
+		if err := s.rdb.GetContext(ctx, &n, `SELECT COUNT(*) FROM reports WHERE top_case = $1 AND id <> $2`, r.TopCase, r.ID); err != nil {
+			return q, fmt.Errorf("store: similar reports of %d: %w", r.ID, err)
+		}
+		q.Similar += n
+	}
+	if r.Contact != "" {
+		var n int
+		if err := s.rdb.GetContext(ctx, &n,
+			`SELECT COUNT(*) FROM reports WHERE contact = $1 AND top_case <> $2 AND id <> $3`, r.Contact, r.TopCase, r.ID); err != nil {
+			return q, fmt.Errorf("store: similar reports of %d: %w", r.ID, err)
+		}
+		q.Similar += n
+	}
+	return q, nil
 }
 
 // DecideReport records staff's decision on a pending report and audits it,

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -239,4 +240,34 @@ func TestPutCasesIsAllOrNothing(t *testing.T) {
 			t.Fatalf("audit = %+v", log)
 		}
 	})
+}
+
+// BenchmarkPendingReports pages a queue of 10,000 reports (one page of 1,
+// with the similar-report counts, as /reports does).
+//
+//	go test ./store -run XXX -bench PendingReports
+func BenchmarkPendingReports(b *testing.B) {
+	for _, be := range storetest.Backends() {
+		b.Run(be.Name, func(b *testing.B) {
+			s := be.Open(b)
+			ctx := context.Background()
+			if _, _, err := s.EnsureUser(ctx, 1, 1); err != nil {
+				b.Fatal(err)
+			}
+			for i := range 10000 {
+				r := store.NewReport{UserID: 1, Text: "offer", Verdict: "{}", Risk: "high",
+					TopCase: fmt.Sprintf("case-%d", i%50), Contact: fmt.Sprintf("tel:138%08d", i%700)}
+				if _, err := s.FileReport(ctx, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				rs, total, err := s.PendingReports(ctx, i%100, 1)
+				if err != nil || total != 10000 || len(rs) != 1 {
+					b.Fatal(rs, total, err)
+				}
+			}
+		})
+	}
 }

@@ -22,8 +22,8 @@ ALTER TABLE reports ADD COLUMN risk TEXT NOT NULL DEFAULT '';
 ALTER TABLE reports ADD COLUMN notify BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE reports ADD COLUMN decided_by BIGINT;
 ALTER TABLE reports ADD COLUMN decided_at TIMESTAMPTZ;
-CREATE INDEX reports_top_case ON reports (top_case) WHERE top_case <> '';
-CREATE INDEX reports_contact ON reports (contact) WHERE contact <> '';
+CREATE INDEX reports_top_case ON reports (top_case);
+CREATE INDEX reports_contact ON reports (contact);
 
 CREATE TABLE notifications (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -26,8 +26,8 @@ ALTER TABLE reports ADD COLUMN risk TEXT NOT NULL DEFAULT '';
 ALTER TABLE reports ADD COLUMN notify BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE reports ADD COLUMN decided_by INTEGER;
 ALTER TABLE reports ADD COLUMN decided_at TIMESTAMP;
-CREATE INDEX reports_top_case ON reports (top_case) WHERE top_case <> '';
-CREATE INDEX reports_contact ON reports (contact) WHERE contact <> '';
+CREATE INDEX reports_top_case ON reports (top_case);
+CREATE INDEX reports_contact ON reports (contact);
 
 -- Follow-ups waiting for a worker (no notifier, or sending failed): shown on their next message.
 CREATE TABLE notifications (
