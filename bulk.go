@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/gongyou/gongyou/knowledge"
 )
 
 // Bulk content: gongyou import FILE / gongyou export KIND. Each kind's
@@ -72,6 +74,12 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: cannot import %q", errUsage, kind)
 	}
 	n, err := k.importFile(ctx, a, name, data, csv)
+	var problems knowledge.ImportErrors
+	if errors.As(err, &problems) {
+		// Staff fix the file from this list: one problem a line, with line and field.
+		fmt.Fprintf(a.stderr, "%s: nothing imported; %d problem(s):\n%v\n", name, len(problems), problems)
+		return fmt.Errorf("%s: nothing imported: %d problem(s)", name, len(problems))
+	}
 	if err != nil {
 		return fmt.Errorf("%s: nothing imported:\n%w", name, err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"path/filepath"
 
 	"github.com/gongyou/gongyou/knowledge"
 )
@@ -20,7 +21,8 @@ func importCases(ctx context.Context, a *app, name string, data []byte, csv bool
 		return 0, err
 	}
 	defer st.Close()
-	if err := base.Import(ctx, cases, "import:"+name); err != nil {
+	// The author names the file: every revision and audit entry says where it came from.
+	if err := base.Import(ctx, cases, "cli:"+filepath.Base(name)); err != nil {
 		return 0, err
 	}
 	return len(cases), nil

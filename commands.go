@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -123,7 +124,7 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 	return st, base, nil
 }
 
-func (a *app) engine(st *store.Store, base *knowledge.Base) *dialog.Engine {
+func (a *app) engine(st *store.Store, base *knowledge.Base, extra ...dialog.Option) *dialog.Engine {
 	opts := []dialog.Option{
 		dialog.WithLogger(a.logger),
 		dialog.WithKnowledge(base),
@@ -132,7 +133,19 @@ func (a *app) engine(st *store.Store, base *knowledge.Base) *dialog.Engine {
 	if a.faqs != nil {
 		opts = append(opts, dialog.WithFAQ(a.faqs, st))
 	}
-	return dialog.New(st, opts...)
+	return dialog.New(st, append(opts, extra...)...)
+}
+
+// notifyRelay lets the engine send staff follow-ups through the Telegram
+// channel, which is built after the engine (it needs the engine).
+type notifyRelay struct{ tg atomic.Pointer[bot.Telegram] }
+
+func (n *notifyRelay) Notify(ctx context.Context, chatID int64, r dialog.Reply) error {
+	tg := n.tg.Load()
+	if tg == nil {
+		return errors.New("telegram channel not ready")
+	}
+	return tg.Notify(ctx, chatID, r)
 }
 
 // chat runs the terminal conversation for one local user.
@@ -163,15 +176,17 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	defer st.Close()
 	metrics := bot.NewMetrics()
+	relay := &notifyRelay{}
 	tg, err := bot.NewTelegram(bot.TelegramConfig{
 		Token:         a.cfg.TelegramToken,
 		APIURL:        a.cfg.TelegramAPIURL,
 		WebhookURL:    a.cfg.WebhookURL,
 		WebhookSecret: a.cfg.WebhookSecret,
-	}, a.engine(st, base), st, metrics, a.logger)
+	}, a.engine(st, base, dialog.WithNotifier(relay)), st, metrics, a.logger)
 	if err != nil {
 		return err
 	}
+	relay.tg.Store(tg)
 	var webhook http.Handler
 	const webhookPath = "/telegram/webhook"
 	if a.cfg.WebhookURL != "" {

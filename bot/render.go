@@ -19,6 +19,12 @@ import (
 // user pasted must not be read as Markdown or HTML). A reply longer than
 // Telegram's limit becomes several messages; its keyboard goes on the last.
 func (t *Telegram) sendReplies(ctx context.Context, log *slog.Logger, chatID int64, replies []dialog.Reply) {
+	t.sendRepliesErr(ctx, log, chatID, replies, nil)
+}
+
+// sendRepliesErr is sendReplies that also reports the first send error in
+// *errp (when errp is not nil), or an error for a reply with no text.
+func (t *Telegram) sendRepliesErr(ctx context.Context, log *slog.Logger, chatID int64, replies []dialog.Reply, errp *error) {
 	for _, r := range replies {
 		kb := t.keyboard(log, r.Buttons)
 		var parts []string
@@ -30,6 +36,9 @@ func (t *Telegram) sendReplies(ctx context.Context, log *slog.Logger, chatID int
 		if len(parts) == 0 {
 			t.m.updateErrors.WithLabelValues(stageRender).Inc()
 			log.Error("reply without text dropped", "buttons", kb != nil)
+			if errp != nil && *errp == nil {
+				*errp = errors.New("telegram: reply without text")
+			}
 			continue
 		}
 		for i, p := range parts {
@@ -42,6 +51,9 @@ func (t *Telegram) sendReplies(ctx context.Context, log *slog.Logger, chatID int
 				params.ReplyMarkup = kb
 			}
 			if err := t.sendMessage(ctx, log, params); err != nil {
+				if errp != nil && *errp == nil {
+					*errp = err
+				}
 				return // the rest would fail the same way (blocked, gone, shutting down)
 			}
 		}

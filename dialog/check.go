@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,7 +34,9 @@ func (t *turn) onCheckButton(data string) ([]Reply, error) {
 	case data == cbCheckReport:
 		return t.askReport()
 	case strings.HasPrefix(data, cbCheckSend):
-		return t.sendReport(strings.TrimPrefix(data, cbCheckSend))
+		return t.sendReport(strings.TrimPrefix(data, cbCheckSend), false)
+	case strings.HasPrefix(data, cbCheckSendNotify):
+		return t.sendReport(strings.TrimPrefix(data, cbCheckSendNotify), true)
 	case data == cbCheckVerify:
 		return t.verifyHelp()
 	case data == cbCheckAgain:
@@ -55,9 +56,11 @@ const (
 	cbCheckWhy    = "chk:why"
 	cbCheckReport = "chk:report"
 	cbCheckSend   = "chk:send:" // + nonce
-	cbCheckVerify = "chk:verify"
-	cbCheckAgain  = "chk:again"
-	cbCase        = "case:" // + case id
+	// cbCheckSendNotify sends the report and asks for the staff's decision.
+	cbCheckSendNotify = "chk:sendn:" // + nonce
+	cbCheckVerify     = "chk:verify"
+	cbCheckAgain      = "chk:again"
+	cbCase            = "case:" // + case id
 
 	// maxKeptOffer bounds the offer text kept in the session for "Why?"
 	// and "Report" (runes).
@@ -93,6 +96,7 @@ func (t *turn) checkText(text string) ([]Reply, error) {
 		t.setFlow(flowCheck, stepAwaitText)
 		return []Reply{{Text: t.T("check.empty"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	}
+	t.recordCheck(v)
 	t.state.Check = &lastCheck{Text: truncateRunes(text, maxKeptOffer), Verdict: v}
 	t.setFlow(flowCheck, stepVerdict)
 	t.dirty = true
@@ -273,26 +277,27 @@ func (t *turn) askReport() ([]Reply, error) {
 	t.setFlow(flowCheck, stepReport)
 	t.state.Nonce = t.e.now().UnixMilli()
 	t.dirty = true
-	return []Reply{{Text: t.T("check.report_confirm"), Buttons: [][]Button{{
-		t.btn("check.btn.send", cbCheckSend+strconv.FormatInt(t.state.Nonce, 36)),
-		t.btn("check.btn.cancel", cbCheckWhy),
-	}}}}, nil
+	nonce := strconv.FormatInt(t.state.Nonce, 36)
+	return []Reply{{Text: t.T("check.report_confirm"), Buttons: [][]Button{
+		{t.btn("check.btn.send", cbCheckSend+nonce), t.btn("staff.check.btn.notify", cbCheckSendNotify+nonce)},
+		{t.btn("check.btn.cancel", cbCheckWhy)},
+	}}}, nil
 }
 
-func (t *turn) sendReport(nonce string) ([]Reply, error) {
+func (t *turn) sendReport(nonce string, notify bool) ([]Reply, error) {
 	lc := t.state.Check
 	if lc == nil || t.sess.Flow != flowCheck || t.sess.Step != stepReport || nonce != strconv.FormatInt(t.state.Nonce, 36) {
 		return t.stale()
 	}
-	verdict, err := json.Marshal(lc.Verdict)
-	if err != nil {
-		return nil, fmt.Errorf("dialog: encode verdict: %w", err)
-	}
-	if _, err := t.e.store.AddReport(t.ctx, t.user.ID, lc.Text, string(verdict)); err != nil {
-		return nil, fmt.Errorf("dialog: report: %w", err)
+	if err := t.fileReport(lc, notify); err != nil {
+		return nil, err
 	}
 	t.reset()
-	return []Reply{{Text: t.T("check.reported"), Buttons: [][]Button{
+	key := "check.reported"
+	if notify {
+		key = "staff.check.reported_notify"
+	}
+	return []Reply{{Text: t.T(key), Buttons: [][]Button{
 		{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)},
 	}}}, nil
 }
@@ -311,30 +316,36 @@ func (t *turn) showCase(id string) ([]Reply, error) {
 	if !ok || c.Retired {
 		return t.stale()
 	}
+	rows := [][]Button{{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)}}
+	if t.state.Check != nil {
+		rows[0] = append([]Button{t.btn("check.btn.back", cbCheckWhy)}, rows[0]...)
+	}
+	return []Reply{{Text: caseText(t.lang, c), Buttons: rows}}, nil
+}
+
+// caseText is a case study as workers read it in lang (staff previews use
+// it too, so what staff see is what workers get).
+func caseText(lang string, c knowledge.Case) string {
 	title, story, flags, advice := c.TitleZH, c.StoryZH, c.RedFlagsZH, c.AdviceZH
-	if t.lang == LangEN {
+	if lang == LangEN {
 		title, story, flags, advice = c.TitleEN, c.StoryEN, c.RedFlagsEN, c.AdviceEN
 	}
 	var b strings.Builder
 	b.WriteString("📖 " + title + "\n\n" + strings.TrimSpace(story))
 	if len(flags) > 0 {
-		b.WriteString("\n\n" + t.T("case.flags"))
+		b.WriteString("\n\n" + T(lang, "case.flags"))
 		for _, f := range flags {
 			b.WriteString("\n• " + f)
 		}
 	}
 	if len(advice) > 0 {
-		b.WriteString("\n\n" + t.T("check.todo"))
+		b.WriteString("\n\n" + T(lang, "check.todo"))
 		for _, a := range advice {
 			b.WriteString("\n• " + a)
 		}
 	}
-	b.WriteString("\n\n" + Tf(t.lang, "case.source", c.Source, c.Date))
-	rows := [][]Button{{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)}}
-	if t.state.Check != nil {
-		rows[0] = append([]Button{t.btn("check.btn.back", cbCheckWhy)}, rows[0]...)
-	}
-	return []Reply{{Text: b.String(), Buttons: rows}}, nil
+	b.WriteString("\n\n" + Tf(lang, "case.source", c.Source, c.Date))
+	return b.String()
 }
 
 func truncateRunes(s string, n int) string {

@@ -130,6 +130,9 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !t.deleted {
+		replies = t.followUps(replies) // staff decisions waiting for this worker (staff.go)
+	}
 	if t.dirty && !t.deleted {
 		p, err := json.Marshal(t.state)
 		if err != nil {
@@ -178,11 +181,13 @@ func (t *turn) setFlow(flow, step string) {
 	}
 }
 
-// reset puts the user back at the main menu with no pending state.
+// reset puts the user back at the main menu with no pending state (except
+// a staff member's unfinished case draft, which /newcase offers to resume).
 func (t *turn) reset() {
 	t.setFlow("", "")
-	if t.state != (state{}) {
-		t.state = state{}
+	kept := state{Staff: t.state.Staff.kept()}
+	if t.state != kept {
+		t.state = kept
 		t.dirty = true
 	}
 }

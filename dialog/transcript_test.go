@@ -7,6 +7,7 @@ package dialog_test
 //	@lang en          client language hint for the following events
 //	@user 2002        switch to another user (9001 is an admin, as if in GONGYOU_STAFF)
 //	@restart          close the store and engine and reopen them on the same file
+//	@advance 24h      move the clock on (a flow abandoned and resumed the next day)
 //	> text            the user sends text
 //	> [Label]         the user presses the button with that label in the last replies
 //	                  (or, failing that, on an older message of this conversation)
@@ -128,6 +129,14 @@ func replay(t *testing.T, file string) {
 		case line == "@restart":
 			r.st.Close()
 			r.open()
+			out = append(out, line)
+			i++
+		case strings.HasPrefix(line, "@advance "): // the clock jumps, e.g. "@advance 24h"
+			d, err := time.ParseDuration(strings.TrimPrefix(line, "@advance "))
+			if err != nil {
+				t.Fatalf("%s:%d: %v", file, i+1, err)
+			}
+			r.clock = r.clock.Add(d)
 			out = append(out, line)
 			i++
 		case strings.HasPrefix(line, "@lang "):

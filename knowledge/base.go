@@ -16,6 +16,7 @@ type CaseStore interface {
 	Cases(ctx context.Context) ([]store.CaseRecord, error)
 	SeedCases(ctx context.Context, cases []store.CaseRecord, author string) (int, error)
 	PutCase(ctx context.Context, c store.CaseRecord, baseRevision int, author string) (store.CaseRecord, error)
+	PutCases(ctx context.Context, cases []store.CaseRecord, bases map[string]int, author, action string) error
 	ContentVersion(ctx context.Context, kind string) (int64, error)
 }
 
@@ -130,7 +131,10 @@ func (b *Base) Export(ctx context.Context) ([]Case, error) {
 }
 
 // Import writes cases (already validated) over whatever the store has,
-// each as a new revision by author.
+// each as a new revision by author, in ONE transaction: all or nothing.
+// Each write is audited as "case.import" by author. When a case changed in
+// the store since this process loaded it, nothing is written and the error
+// wraps store.ErrConflict.
 func (b *Base) Import(ctx context.Context, cases []Case, author string) error {
 	if _, err := b.Checker(ctx); err != nil {
 		return err
@@ -139,13 +143,16 @@ func (b *Base) Import(ctx context.Context, cases []Case, author string) error {
 	if err != nil {
 		return err
 	}
+	b.mu.RLock()
+	bases := make(map[string]int, len(recs))
 	for _, r := range recs {
-		b.mu.RLock()
-		base := b.revs[r.ID]
-		b.mu.RUnlock()
-		if _, err := b.st.PutCase(ctx, r, base, author); err != nil {
-			return fmt.Errorf("knowledge: import case %q: %w", r.ID, err)
+		if rev, ok := b.revs[r.ID]; ok {
+			bases[r.ID] = rev
 		}
+	}
+	b.mu.RUnlock()
+	if err := b.st.PutCases(ctx, recs, bases, author, "case.import"); err != nil {
+		return fmt.Errorf("knowledge: import cases: %w", err)
 	}
 	_, err = b.Checker(ctx)
 	return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -122,7 +123,11 @@ func (r YAMLRecord) Decode(v any) []FieldError {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			for _, m := range te.Errors {
-				errs = append(errs, FieldError{Line: r.Line, Record: r.Name(), Msg: m})
+				line, field, msg := r.Line, "", m
+				if n, rest, ok := yamlErrorLine(m); ok {
+					line, field, msg = n, r.fieldAt(n), rest
+				}
+				errs = append(errs, FieldError{Line: line, Record: r.Name(), Field: field, Msg: msg})
 			}
 		} else {
 			errs = append(errs, FieldError{Line: r.Line, Record: r.Name(), Msg: err.Error()})
@@ -166,4 +171,30 @@ func invalidUTF8At(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// yamlErrorLine splits "line 12: cannot unmarshal …" into 12 and the rest.
+func yamlErrorLine(m string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(m, "line ")
+	if !ok {
+		return 0, m, false
+	}
+	num, msg, ok := strings.Cut(rest, ": ")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil {
+		return 0, m, false
+	}
+	return n, msg, true
+}
+
+// fieldAt names the field whose key is on line, or above it (a value that
+// spans several lines); "" when line is before the first field.
+func (r YAMLRecord) fieldAt(line int) string {
+	field := ""
+	for i := 0; i+1 < len(r.Node.Content); i += 2 {
+		if k := r.Node.Content[i]; k.Line <= line {
+			field = k.Value
+		}
+	}
+	return field
 }

@@ -3,11 +3,11 @@ package knowledge
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -74,61 +74,125 @@ func SeedCases() ([]Case, error) {
 
 var caseIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{1,39}$`)
 
-// ParseCasesYAML decodes a YAML list of cases and validates every one.
-// Errors name the case (by position and id) and the field.
+// ParseCasesYAML decodes a YAML list of cases and validates every one. On
+// any problem it returns no cases and an ImportErrors naming the line, the
+// case and the field of each problem: invalid UTF-8, a value of the wrong
+// YAML type, an unknown field, an unknown scam type, a duplicate id,
+// over-long text, a missing field.
 func ParseCasesYAML(data []byte) ([]Case, error) {
-	var cases []Case
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cases); err != nil {
-		return nil, fmt.Errorf("cases yaml: %w", err)
+	recs, err := SplitYAMLList(data)
+	if err != nil {
+		return nil, err
 	}
-	seen := make(map[string]bool, len(cases))
-	var errs []error
-	for i, c := range cases {
-		if err := c.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("case %d (%q): %w", i+1, c.ID, err))
+	var errs ImportErrors
+	firstLine := make(map[string]int, len(recs))
+	cases := make([]Case, 0, len(recs))
+	for _, r := range recs {
+		var c Case
+		if fe := r.Decode(&c); len(fe) > 0 {
+			errs = append(errs, fe...)
 			continue
 		}
-		if seen[c.ID] {
-			errs = append(errs, fmt.Errorf("case %d: duplicate id %q", i+1, c.ID))
+		for _, p := range c.problems() {
+			errs = append(errs, r.Err(p.field, "%s", p.msg))
 		}
-		seen[c.ID] = true
+		if c.ID != "" {
+			if line, dup := firstLine[c.ID]; dup {
+				errs = append(errs, r.Err("id", "duplicate id %q (first used at line %d)", c.ID, line))
+			} else {
+				firstLine[c.ID] = r.FieldLine("id")
+			}
+		}
+		cases = append(cases, c)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	return cases, nil
 }
 
-// Validate checks the fields staff must fill in.
-func (c Case) Validate() error {
-	switch {
-	case !caseIDPattern.MatchString(c.ID):
-		return fmt.Errorf("id: want 2-40 characters of a-z 0-9 _ -, got %q", c.ID)
-	case !IsScamType(c.Type):
-		return fmt.Errorf("type: unknown scam type %q", c.Type)
-	case strings.TrimSpace(c.TitleZH) == "" || strings.TrimSpace(c.TitleEN) == "":
-		return errors.New("title_zh and title_en: both are required")
-	case strings.TrimSpace(c.StoryZH) == "" || strings.TrimSpace(c.StoryEN) == "":
-		return errors.New("story_zh and story_en: both are required")
-	case len(c.RedFlagsZH) == 0 || len(c.RedFlagsEN) == 0:
-		return errors.New("red_flags_zh and red_flags_en: at least one each")
-	case len(c.AdviceZH) == 0 || len(c.AdviceEN) == 0:
-		return errors.New("advice_zh and advice_en: at least one each")
-	case strings.TrimSpace(c.Source) == "":
-		return errors.New("source: required")
+// Limits on case text (bytes): a case must fit in one chat message.
+const (
+	maxCaseText   = 8000 // title, story
+	maxCaseItem   = 600  // one red flag or advice line
+	maxCaseItems  = 20
+	maxCaseSource = 1000
+)
+
+type caseProblem struct{ field, msg string }
+
+// problems lists what is wrong with c, field by field.
+func (c Case) problems() []caseProblem {
+	var ps []caseProblem
+	add := func(field, format string, args ...any) {
+		ps = append(ps, caseProblem{field, fmt.Sprintf(format, args...)})
 	}
-	if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
-		return fmt.Errorf("date: want YYYY-MM-DD, got %q", c.Date)
+	if !caseIDPattern.MatchString(c.ID) {
+		add("id", "want 2-40 characters of a-z 0-9 _ -, got %q", truncateForError(c.ID))
 	}
-	const maxText = 8000
-	for name, s := range map[string]string{"story_zh": c.StoryZH, "story_en": c.StoryEN, "title_zh": c.TitleZH, "title_en": c.TitleEN} {
-		if len(s) > maxText {
-			return fmt.Errorf("%s: %d bytes, at most %d", name, len(s), maxText)
+	if !IsScamType(c.Type) {
+		add("type", "unknown scam type %q; one of: %s", truncateForError(c.Type), strings.Join(ScamTypes, ", "))
+	}
+	for _, f := range []struct {
+		name, val string
+		max       int
+	}{
+		{"title_zh", c.TitleZH, maxCaseText}, {"title_en", c.TitleEN, maxCaseText},
+		{"story_zh", c.StoryZH, maxCaseText}, {"story_en", c.StoryEN, maxCaseText},
+		{"source", c.Source, maxCaseSource},
+	} {
+		switch {
+		case strings.TrimSpace(f.val) == "":
+			add(f.name, "required")
+		case len(f.val) > f.max:
+			add(f.name, "%d bytes, at most %d", len(f.val), f.max)
+		case !utf8.ValidString(f.val) || strings.ContainsRune(f.val, 0):
+			add(f.name, "not valid text")
 		}
 	}
-	return nil
+	for _, f := range []struct {
+		name string
+		val  []string
+	}{{"red_flags_zh", c.RedFlagsZH}, {"red_flags_en", c.RedFlagsEN}, {"advice_zh", c.AdviceZH}, {"advice_en", c.AdviceEN}} {
+		switch {
+		case len(f.val) == 0:
+			add(f.name, "at least one item")
+		case len(f.val) > maxCaseItems:
+			add(f.name, "%d items, at most %d", len(f.val), maxCaseItems)
+		}
+		for i, it := range f.val {
+			if strings.TrimSpace(it) == "" {
+				add(f.name, "item %d is empty", i+1)
+			} else if len(it) > maxCaseItem {
+				add(f.name, "item %d: %d bytes, at most %d", i+1, len(it), maxCaseItem)
+			}
+		}
+	}
+	if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
+		add("date", "want YYYY-MM-DD, got %q", truncateForError(c.Date))
+	}
+	return ps
+}
+
+// Validate checks the fields staff must fill in; the error names the first
+// field that is wrong.
+func (c Case) Validate() error {
+	ps := c.problems()
+	if len(ps) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: %s", ps[0].field, ps[0].msg)
+}
+
+func truncateForError(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	cut := 60
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // MarshalCasesYAML encodes cases in the same format ParseCasesYAML reads.

@@ -573,3 +573,18 @@ var warnAfter = []string{"都是骗", "是骗子", "是骗局", "是诈骗", "�
 
 // A clause after a negated pay word that makes it a threat (不交押金就不能上岗).
 var negThreat = []string{"就不", "否则", "才能", "才可以", "不然", "就没", "不能上", "无法", "不录用", "不签", "不予"}
+
+// SignalLabel is the worker-facing label of a signal code in lang ("zh"
+// or "en"); the code itself when it is unknown (e.g. a retired signal in
+// old counters).
+func SignalLabel(code, lang string) string {
+	for _, d := range signalDefs {
+		if d.Code == code {
+			if lang == "en" {
+				return d.LabelEN
+			}
+			return d.LabelZH
+		}
+	}
+	return code
+}

@@ -112,7 +112,7 @@ func TestParseTrainingsYAMLErrors(t *testing.T) {
 		{"bad date", `start: "2027-01-01"`, `start: "next week"`, "line 8: a1: start:"},
 		{"end before start", `end: "2027-01-10"`, `end: "2026-01-10"`, "line 9: a1: end: ends before"},
 		{"seats", "seats: 10", "seats: -1", "line 12: a1: seats:"},
-		{"seats type", "seats: 10", "seats: many", "a1: line 12: cannot unmarshal"},
+		{"seats type", "seats: 10", "seats: many", "line 12: a1: seats: cannot unmarshal"},
 		{"missing title", "title_zh: 电工", "title_zh: \"  \"", "line 2: a1: title_zh: missing"},
 		{"unknown field", "fee: 0", "fee: 0\n  phone: 123", "line 14: a1: phone: unknown field"},
 		{"bad id", "id: a1", "id: A 1", "id: want"},

@@ -1,0 +1,59 @@
+package dialog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/store/storetest"
+)
+
+// FuzzStaffHandle drives the staff flows as an admin with arbitrary text
+// and button data: every event gets a well-formed reply, never an error.
+//
+//	go test ./dialog -run XXX -fuzz FuzzStaffHandle -fuzztime 60s
+func FuzzStaffHandle(f *testing.F) {
+	for _, s := range []string{"/cases", "/cases 押金", "/case fee-deposit-298", "/newcase", "/history fee-deposit-298",
+		"/reports", "/stats", "/grant 5", "/revoke 5", "/staff", "stf:nw", "stf:nt:upfront_fee", "stf:np:1", "stf:ne",
+		"stf:nf:story", "stf:cl:1", "stf:cv:fee-deposit-298", "stf:ce:fee-deposit-298", "stf:cf:type", "stf:ct:overseas",
+		"stf:cf:flags_zh", "stf:cr:fee-deposit-298:1", "stf:cu:fee-deposit-298:2", "stf:eo:1", "stf:ed", "stf:rp:0",
+		"stf:rd:1:s", "stf:rs:1", "stf:x", "一行\n两行\n三行", "\xff", strings.Repeat("长", 2000)} {
+		f.Add(s, strings.HasPrefix(s, "stf:"))
+	}
+	st := storetest.SQLite(f)
+	base, err := knowledge.NewBase(context.Background(), st, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	eng := dialog.New(st, dialog.WithKnowledge(base), dialog.WithStaff(9001))
+	f.Fuzz(func(t *testing.T, input string, button bool) {
+		ev := dialog.Event{UserID: 9001, ChatID: 9001, Lang: "zh"}
+		if button {
+			ev.Callback = input
+		} else {
+			ev.Text = input
+		}
+		replies, err := eng.Handle(context.Background(), ev)
+		if err != nil {
+			t.Fatalf("Handle(%q): %v", input, err)
+		}
+		if len(replies) == 0 {
+			t.Fatalf("no reply to %q", input)
+		}
+		for _, r := range replies {
+			if strings.TrimSpace(r.Text) == "" || !utf8.ValidString(r.Text) {
+				t.Fatalf("bad reply text %q to %q", r.Text, input)
+			}
+			for _, row := range r.Buttons {
+				for _, b := range row {
+					if b.Data == "" || len(b.Data) > dialog.MaxCallbackData || b.Label == "" {
+						t.Fatalf("bad button %+v to %q", b, input)
+					}
+				}
+			}
+		}
+	})
+}
