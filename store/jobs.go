@@ -81,8 +81,15 @@ func (q JobQuery) where() (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
+// JobCountCap bounds the work of counting matches: SearchJobs counts
+// exactly up to JobCountCap and reports JobCountCap+1 for "more than that"
+// (nobody pages through forty pages of five). This keeps a search in a
+// big city as cheap as one in a small one.
+const JobCountCap = 200
+
 // SearchJobs returns one page of the postings matching q, newest first, and
-// how many match in all.
+// how many match in all (at most JobCountCap+1, meaning more than
+// JobCountCap).
 func (s *Store) SearchJobs(ctx context.Context, q JobQuery) ([]Job, int, error) {
 	if q.City == "" {
 		return nil, 0, errors.New("store: search jobs: no city")
@@ -97,7 +104,9 @@ func (s *Store) SearchJobs(ctx context.Context, q JobQuery) ([]Job, int, error) 
 	q.Offset = max(q.Offset, 0)
 	where, args := q.where()
 	var total int
-	if err := s.rdb.GetContext(ctx, &total, `SELECT COUNT(*) FROM jobs WHERE `+where, args...); err != nil {
+	err := s.rdb.GetContext(ctx, &total, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE %s LIMIT %d) AS m`,
+		where, JobCountCap+1), args...)
+	if err != nil {
 		return nil, 0, fmt.Errorf("store: count jobs: %w", err)
 	}
 	if q.Offset >= total {
@@ -106,7 +115,7 @@ func (s *Store) SearchJobs(ctx context.Context, q JobQuery) ([]Job, int, error) 
 	n := len(args)
 	args = append(args, q.Limit, q.Offset)
 	var jobs []Job
-	err := s.rdb.SelectContext(ctx, &jobs, fmt.Sprintf(`SELECT %s FROM jobs WHERE %s
+	err = s.rdb.SelectContext(ctx, &jobs, fmt.Sprintf(`SELECT %s FROM jobs WHERE %s
 		ORDER BY posted_at DESC, id LIMIT $%d OFFSET $%d`, jobColumns, where, n+1, n+2), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: search jobs: %w", err)

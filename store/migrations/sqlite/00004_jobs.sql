@@ -26,8 +26,8 @@ CREATE TABLE jobs (
     expires_at  TIMESTAMP NOT NULL,
     updated_at  TIMESTAMP NOT NULL
 );
-CREATE INDEX jobs_city_trade ON jobs (city, trade, posted_at DESC, expires_at);
-CREATE INDEX jobs_city ON jobs (city, posted_at DESC, expires_at);
+CREATE INDEX jobs_city_trade ON jobs (city, trade, posted_at DESC, id, expires_at);
+CREATE INDEX jobs_city ON jobs (city, posted_at DESC, id, expires_at);
 CREATE INDEX jobs_expires ON jobs (expires_at);
 
 -- Public employment service centres, odd-job markets (零工市场) and official online services.
