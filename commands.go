@@ -97,6 +97,10 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 		st.Close()
 		return nil, nil, err
 	}
+	if err := seedJobs(ctx, st, a.logger); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
 	if a.cfg.OpenAIBaseURL != "" {
 		client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
 		if err != nil {

@@ -71,6 +71,9 @@ func (r *transcriptRunner) open() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
+	if _, _, err := knowledge.SeedJobStore(context.Background(), st, now()); err != nil {
+		r.t.Fatal(err)
+	}
 	opts := []dialog.Option{
 		dialog.WithClock(now),
 		dialog.WithKnowledge(base),
