@@ -764,11 +764,11 @@ func (t *turn) stations(c knowledge.City) ([]Reply, error) {
 func (t *turn) jobsText(text string) ([]Reply, bool, error) {
 	step := t.sess.Step
 	if step == stepJobsCity || step == stepStationsCity {
-		if utf8.RuneCountInString(text) > maxSearchRunes || knowledge.LooksLikeOffer(text) {
+		if knowledge.LooksLikeOffer(text) {
 			return nil, false, nil // a pasted offer: let the check have it
 		}
 		c, ok := knowledge.FindCity(text)
-		if !ok {
+		if !ok && utf8.RuneCountInString(text) <= maxSearchRunes {
 			c, ok = knowledge.FindCityIn(text)
 		}
 		prefix := cbJobCity
