@@ -11,7 +11,7 @@ import (
 )
 
 // seedJobs puts the sample postings and the stations into a store that
-// never had any (first start).
+// never had any (first start), and prunes expired postings.
 func seedJobs(ctx context.Context, st *store.Store, logger *slog.Logger) error {
 	jobs, stations, err := knowledge.SeedJobStore(ctx, st, time.Now())
 	if err != nil {
@@ -19,6 +19,12 @@ func seedJobs(ctx context.Context, st *store.Store, logger *slog.Logger) error {
 	}
 	if jobs+stations > 0 {
 		logger.Info("job postings seeded with samples", "postings", jobs, "stations", stations)
+	}
+	// Searches never show expired postings; this only keeps the table small.
+	if n, err := st.PruneJobs(ctx, time.Now()); err != nil {
+		return err
+	} else if n > 0 {
+		logger.Info("expired job postings pruned", "count", n)
 	}
 	return nil
 }
