@@ -803,8 +803,13 @@ func (t *turn) jobsText(text string) ([]Reply, bool, error) {
 	return nil, false, nil
 }
 
-// jobsFreeText starts a search from text like "找工作 东莞 电子厂".
+// jobsFreeText starts a search from text like "找工作 东莞 电子厂". A worker
+// who asked for a scam check gets the check, unless they plainly ask for
+// work ("找工作 东莞").
 func (t *turn) jobsFreeText(text string) ([]Reply, bool, error) {
+	if t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText && !containsWord(strings.ToLower(text), strongSearchWords) {
+		return nil, false, nil
+	}
 	return t.searchFromText(text, false)
 }
 
@@ -816,6 +821,9 @@ var (
 	weakSearchWords   = []string{"工作", "打工", "上班", "岗位", "招工", "招聘", "零工", "work", "hiring", "vacancy", "vacancies"}
 	questionWords     = []string{"?", "？", "吗", "怎么", "如何", "为什么", "能不能", "可不可以", "多少", "哪里",
 		"how", "what", "why", "can i", "should"}
+	// otherTopics belong to the FAQ or training, even next to a city.
+	otherTopics = []string{"社保", "工伤", "受伤", "欠薪", "拖欠", "没发", "维权", "仲裁", "赔偿", "保险", "培训", "补贴",
+		"insurance", "injury", "injured", "unpaid", "owed", "arbitration", "compensation", "training", "subsidy"}
 )
 
 func containsWord(low string, words []string) bool {
@@ -851,7 +859,7 @@ func (t *turn) searchFromText(text string, explicit bool) ([]Reply, bool, error)
 	low := strings.ToLower(text)
 	strong := containsWord(low, strongSearchWords)
 	question := containsWord(low, questionWords)
-	if !explicit && !strong && knowledge.LooksLikeOffer(text) {
+	if !explicit && !strong && (knowledge.LooksLikeOffer(text) || containsWord(low, otherTopics)) {
 		return nil, false, nil
 	}
 	want := explicit || strong || (!question && containsWord(low, weakSearchWords))
