@@ -286,7 +286,11 @@ func FindCityIn(text string) (City, bool) {
 // Name is the city's name in lang ("zh" or "en").
 func (c City) Name(lang string) string {
 	if lang == "en" {
-		return cases.Title(language.English).String(c.EN)
+		name := cases.Title(language.English).String(c.EN)
+		if strings.Contains(c.Code(), "-") { // Taizhou (Zhejiang) vs Taizhou (Jiangsu)
+			name += " (" + cases.Title(language.English).String(provinceEN[c.Province]) + ")"
+		}
+		return name
 	}
 	return c.ZH
 }

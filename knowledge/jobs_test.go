@@ -284,3 +284,41 @@ func FuzzParseJobs(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseStations: the station parsers never panic and what they accept
+// is valid and survives a round trip.
+//
+//	go test ./knowledge -run XXX -fuzz FuzzParseStations -fuzztime 60s
+func FuzzParseStations(f *testing.F) {
+	f.Add([]byte(seedStationsYAML), false)
+	f.Add([]byte("id,city,name,kind,address,services,source,checked\nab,东莞,x,public,y,z,s,2026-01-02\n"), true)
+	f.Fuzz(func(t *testing.T, data []byte, csv bool) {
+		parse, marshal := ParseStationsYAML, MarshalStationsYAML
+		if csv {
+			parse, marshal = ParseStationsCSV, MarshalStationsCSV
+		}
+		st, err := parse(data)
+		if err != nil {
+			return
+		}
+		out, err := marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := parse(out)
+		if err != nil || len(back) != len(st) {
+			t.Fatalf("round trip of %d stations: %v", len(st), err)
+		}
+	})
+}
+
+func TestCityNameDisambiguates(t *testing.T) {
+	c, _ := FindCity("台州")
+	if got := c.Name("en"); got != "Taizhou (Zhejiang)" {
+		t.Errorf("Name(en) = %q", got)
+	}
+	c, _ = FindCity("东莞")
+	if got := c.Name("en"); got != "Dongguan" {
+		t.Errorf("Name(en) = %q", got)
+	}
+}
