@@ -54,6 +54,7 @@ func TestJobPagesSurviveAnImport(t *testing.T) {
 
 	fresh := store.Job{ID: "real-new", Title: "新到的岗位", Employer: "某公司", City: "东莞", Trade: "factory",
 		PayMin: 5000, PayMax: 6000, PayUnit: "month", Apply: "到人社局", Source: "东莞人社局",
+		Verified: knowledge.VerifiedLicence, Licence: "91350100M000100Y43",
 		PostedAt: now, ExpiresAt: now.Add(30 * 24 * time.Hour)}
 	now = now.Add(time.Minute)
 	if _, _, err := st.ImportJobs(ctx, []store.Job{fresh}); err != nil {
@@ -85,6 +86,10 @@ func TestJobPagesSurviveAnImport(t *testing.T) {
 	}
 	if r := send(dialog.Event{Callback: oldNext}); !strings.Contains(r.Text, "以前的搜索结果") {
 		t.Fatalf("old list's button:\n%s", r.Text)
+	}
+	d := send(dialog.Event{Callback: "job:d:real-new"})
+	if lines := strings.Split(d.Text, "\n"); lines[0] != "✅ 已核验（营业执照）" || len(lines) > 12 || strings.Contains(d.Text, "🧪") {
+		t.Fatalf("details of a verified real posting:\n%s", d.Text)
 	}
 	// An expired posting's details say so instead of showing it.
 	now = now.Add(31 * 24 * time.Hour)
