@@ -111,6 +111,10 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 	} else if n > 0 {
 		a.logger.Info("sample training courses seeded", "count", n)
 	}
+	if err := seedJobs(ctx, st, a.logger); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
 	if a.cfg.OpenAIBaseURL != "" {
 		client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
 		if err != nil {

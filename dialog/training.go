@@ -261,7 +261,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 		b.WriteString(intro + "\n\n")
 	}
 	head := Tf(t.lang, "trn.list_title", t.trnCityName(city), len(shown))
-	if tr, ok := knowledge.FindTrade(trade); ok {
+	if tr, ok := knowledge.FindSkill(trade); ok {
 		head = Tf(t.lang, "trn.list_title_trade", t.trnCityName(city), tr.Name(t.lang), len(shown))
 	}
 	b.WriteString(head)
@@ -282,7 +282,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 	if len(trades) > 1 {
 		var row []Button
 		for _, code := range trades {
-			if tr, ok := knowledge.FindTrade(code); ok && code != trade {
+			if tr, ok := knowledge.FindSkill(code); ok && code != trade {
 				row = append(row, Button{Label: trnLabel("🔧 " + tr.Name(t.lang)), Data: cbTrainingPrefix + "t:" + code})
 			}
 			if len(row) == 3 {
@@ -682,7 +682,7 @@ func (t *turn) onTrainingButton(data string) ([]Reply, error) {
 		if arg == "all" {
 			return t.trnList(st.City, "", "")
 		}
-		if _, ok := knowledge.FindTrade(arg); !ok {
+		if _, ok := knowledge.FindSkill(arg); !ok {
 			return t.stale()
 		}
 		return t.trnList(st.City, arg, "")

@@ -80,6 +80,9 @@ func (r *transcriptRunner) open() {
 	if _, err := knowledge.SeedTrainings(context.Background(), st); err != nil {
 		r.t.Fatal(err)
 	}
+	if _, _, err := knowledge.SeedJobStore(context.Background(), st, now()); err != nil {
+		r.t.Fatal(err)
+	}
 	opts := []dialog.Option{
 		dialog.WithClock(now),
 		dialog.WithKnowledge(base),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -122,6 +123,9 @@ func (r YAMLRecord) Decode(v any) []FieldError {
 	if err := r.Node.Decode(v); err != nil {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
+			if fe := r.fieldTypeErrors(v); len(fe) > 0 {
+				return append(errs, fe...)
+			}
 			for _, m := range te.Errors {
 				line, field, msg := r.Line, "", m
 				if n, rest, ok := yamlErrorLine(m); ok {
@@ -131,6 +135,34 @@ func (r YAMLRecord) Decode(v any) []FieldError {
 			}
 		} else {
 			errs = append(errs, FieldError{Line: r.Line, Record: r.Name(), Msg: err.Error()})
+		}
+	}
+	return errs
+}
+
+// fieldTypeErrors decodes the record one field at a time into a fresh value
+// of v's type, so a type error names the field it belongs to even when
+// several fields share a line (records built from CSV rows).
+func (r YAMLRecord) fieldTypeErrors(v any) []FieldError {
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return nil
+	}
+	var errs []FieldError
+	for i := 0; i+1 < len(r.Node.Content); i += 2 {
+		k, val := r.Node.Content[i], r.Node.Content[i+1]
+		one := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{k, val}}
+		err := one.Decode(reflect.New(t.Elem()).Interface())
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			continue
+		}
+		for _, m := range te.Errors {
+			line := val.Line
+			if n, rest, ok := yamlErrorLine(m); ok {
+				line, m = n, rest
+			}
+			errs = append(errs, FieldError{Line: line, Record: r.Name(), Field: k.Value, Msg: m})
 		}
 	}
 	return errs

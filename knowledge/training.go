@@ -28,7 +28,7 @@ type Course struct {
 	Provider      string `yaml:"provider" json:"provider"`
 	OnList        bool   `yaml:"on_list" json:"on_list"` // on the local 人社 list of designated training institutions
 	City          string `yaml:"city" json:"city"`       // a city FindCity knows; stored as its Chinese name
-	Trade         string `yaml:"trade" json:"trade"`     // a code of Trades()
+	Trade         string `yaml:"trade" json:"trade"`     // a code of Skills()
 	Start         string `yaml:"start" json:"start"`     // YYYY-MM-DD
 	End           string `yaml:"end" json:"end"`         // YYYY-MM-DD
 	ScheduleZH    string `yaml:"schedule_zh" json:"schedule_zh"`
@@ -47,12 +47,12 @@ type Course struct {
 	Retired       bool   `yaml:"retired,omitempty" json:"retired,omitempty"`
 }
 
-// Trade is a kind of work courses train for.
-type Trade struct{ Code, ZH, EN string }
+// Skill is a trade courses train for (distinct from the job-search trades).
+type Skill struct{ Code, ZH, EN string }
 
-// Trades lists the trades courses can have, in menu order.
-func Trades() []Trade {
-	return []Trade{
+// Skills lists the trades courses can have, in menu order.
+func Skills() []Skill {
+	return []Skill{
 		{"eldercare", "养老护理", "Elderly care"},
 		{"childcare", "育婴保育", "Childcare"},
 		{"housekeeping", "家政服务", "Housekeeping"},
@@ -66,18 +66,18 @@ func Trades() []Trade {
 	}
 }
 
-// FindTrade returns the trade with code.
-func FindTrade(code string) (Trade, bool) {
-	for _, t := range Trades() {
+// FindSkill returns the trade with code.
+func FindSkill(code string) (Skill, bool) {
+	for _, t := range Skills() {
 		if t.Code == code {
 			return t, true
 		}
 	}
-	return Trade{}, false
+	return Skill{}, false
 }
 
 // Name is the trade's name in lang.
-func (t Trade) Name(lang string) string {
+func (t Skill) Name(lang string) string {
 	if lang == "en" {
 		return t.EN
 	}
@@ -235,9 +235,9 @@ func validateCourse(r YAMLRecord, c *Course) []FieldError {
 	} else {
 		bad("city", "unknown city %q; write a city name like 东莞 or Dongguan", c.City)
 	}
-	if _, ok := FindTrade(c.Trade); !ok {
-		codes := make([]string, 0, len(Trades()))
-		for _, t := range Trades() {
+	if _, ok := FindSkill(c.Trade); !ok {
+		codes := make([]string, 0, len(Skills()))
+		for _, t := range Skills() {
 			codes = append(codes, t.Code)
 		}
 		bad("trade", "unknown trade %q; one of %s", c.Trade, strings.Join(codes, ", "))
