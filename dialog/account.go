@@ -76,11 +76,6 @@ func (t *turn) service(name string) ([]Reply, error) {
 	return t.stale()
 }
 
-// soon answers for a service that is not built yet, with a real next step.
-func (t *turn) soon(name string) ([]Reply, error) {
-	t.reset()
-	return []Reply{{Text: t.T("soon." + name), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
-}
 
 func (t *turn) subscribe(on bool) ([]Reply, error) {
 	if t.user.Subscribed == on {

@@ -75,22 +75,13 @@ var coreCatalog = map[string]map[string]string{
 		"menu.back":        "⬅️ 主菜单",
 
 		// services not built yet: say so, give a real next step
-		"soon.jobs": "🔍 找工作功能还在准备中。我们不想给您看假的招聘信息。\n" +
-			"现在您可以：\n• 去当地人社局的公共就业服务机构或零工市场，找工作和职业介绍都是免费的。\n" +
-			"• 打 12333 问就业政策。\n• 看到招聘信息，先发给我查一查。",
-		"soon.training": "📚 培训报名功能还在准备中。\n" +
-			"现在您可以：\n• 在当地人社局网站查“职业技能培训机构目录”，在目录里的机构培训，拿证后可以申请补贴。\n" +
-			"• 打 12333 问培训补贴。\n• 要先“贷款培训”才给工作的，多半是骗局，先发给我查一查。",
-		"soon.insurance": "🛡 社保和权益问答还在准备中。\n" +
-			"现在您可以：\n• 打 12333 问社保和劳动权益，或用“掌上12333”“电子社保卡”查自己的账户。\n" +
-			"• 被拖欠工资：去当地劳动保障监察投诉，申请劳动仲裁是免费的。\n• 免费法律帮助：打 12348。",
 		"soon.check": "⚠️ 查骗局功能马上就好。现在如果对方要您先交钱、扣您身份证，先别给，打 96110 问一问。",
 
 		// help
 		"help.text": "我能做这些：\n" +
-			"/menu 主菜单\n/jobs 找工作\n/training 技能培训\n/mytraining 我的培训报名\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
+			"/menu 主菜单\n/jobs 找工作\n/stations 找公共就业服务站、零工市场\n/training 技能培训\n/mytraining 我的培训报名\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
 			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/settings 设置语言、城市、通知类型\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
-			"/start 重新开始、换语言\n\n也可以直接把招聘信息发给我，我帮您查。",
+			"/start 重新开始、换语言\n\n也可以直接把招聘信息发给我，我帮您查；有社保、工资的问题，直接打字问我。",
 
 		// unknown input
 		"unknown.text":    "我没看懂。您可以点下面的按钮，或者把招聘信息直接发给我查一查。",
@@ -197,21 +188,12 @@ var coreCatalog = map[string]map[string]string{
 		"menu.help":        "❓ Help",
 		"menu.back":        "⬅️ Menu",
 
-		"soon.jobs": "🔍 Job search is not ready yet. We do not want to show you fake job posts.\n" +
-			"For now:\n• Visit the local public employment service or odd-job market (零工市场). Job matching there is free.\n" +
-			"• Call 12333 about employment policy.\n• Before you answer a job ad, send it to me to check.",
-		"soon.training": "📚 Training sign-up is not ready yet.\n" +
-			"For now:\n• Look up the list of approved training providers on your local 人社 (human resources) website. Courses on that list can get a subsidy after you pass.\n" +
-			"• Call 12333 about training subsidies.\n• A job that needs a training loan first is usually a scam. Send it to me to check.",
-		"soon.insurance": "🛡 Insurance and rights answers are not ready yet.\n" +
-			"For now:\n• Call 12333 about social insurance and labour rights, or check your own account in the 掌上12333 app or the e-social-security card.\n" +
-			"• Unpaid wages: complain to the local labour inspection office. Labour arbitration is free.\n• Free legal help: call 12348.",
 		"soon.check": "⚠️ The scam check is almost ready. If someone asks you to pay first or keep your ID, do not do it. Call 96110 to ask.",
 
 		"help.text": "What I can do:\n" +
-			"/menu main menu\n/jobs find work\n/training skills training\n/mytraining my course sign-ups\n/insurance social insurance and labour rights\n/check check a job offer\n" +
+			"/menu main menu\n/jobs find work\n/stations public employment offices and odd-job markets\n/training skills training\n/mytraining my course sign-ups\n/insurance social insurance and labour rights\n/check check a job offer\n" +
 			"/subscribe get policy announcements\n/unsubscribe stop them\n/settings language, city, announcement topics\n/mydata see what I keep about you\n/delete erase everything about you\n" +
-			"/start start again, change language\n\nYou can also just paste a job offer and I will check it.",
+			"/start start again, change language\n\nYou can also just paste a job offer and I will check it, or type a question about insurance or wages.",
 
 		"unknown.text":    "Sorry, I did not understand. Tap a button below, or paste a job offer to check it.",
 		"unknown.command": "I do not know that command. Send /help to see what I can do.",
