@@ -76,7 +76,6 @@ func (t *turn) service(name string) ([]Reply, error) {
 	return t.stale()
 }
 
-
 func (t *turn) subscribe(on bool) ([]Reply, error) {
 	if t.user.Subscribed == on {
 		key := "sub.already"
