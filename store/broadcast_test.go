@@ -46,9 +46,9 @@ func TestBroadcastAudience(t *testing.T) {
 			{store.BroadcastFilter{Lang: "en"}, 1},
 			{store.BroadcastFilter{City: "东莞"}, 3},
 			{store.BroadcastFilter{City: "东莞'; DROP TABLE users; --"}, 1},
-			{store.BroadcastFilter{Topic: "insurance"}, 3},   // 1 and 6 (all topics) and 2
-			{store.BroadcastFilter{Topic: "insur"}, 2},       // no partial matches: only the all-topics users
-			{store.BroadcastFilter{Topic: "subsidy"}, 3},     // 1, 5, 6
+			{store.BroadcastFilter{Topic: "insurance"}, 3}, // 1 and 6 (all topics) and 2
+			{store.BroadcastFilter{Topic: "insur"}, 2},     // no partial matches: only the all-topics users
+			{store.BroadcastFilter{Topic: "subsidy"}, 3},   // 1, 5, 6
 			{store.BroadcastFilter{Lang: "zh", City: "东莞", Topic: "subsidy"}, 2},
 			{store.BroadcastFilter{City: "%"}, 0},
 		} {
