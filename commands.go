@@ -114,6 +114,7 @@ func (a *app) engine(st *store.Store, base *knowledge.Base) *dialog.Engine {
 		dialog.WithLogger(a.logger),
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(a.cfg.Staff...),
+		dialog.WithBroadcastRate(a.cfg.BroadcastRate),
 	}
 	return dialog.New(st, opts...)
 }

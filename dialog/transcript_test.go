@@ -75,6 +75,7 @@ func (r *transcriptRunner) open() {
 		dialog.WithClock(now),
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(transcriptAdmin),
+		dialog.WithBroadcastRate(25),
 	}
 	r.eng = dialog.New(st, opts...)
 }
