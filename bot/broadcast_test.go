@@ -32,6 +32,7 @@ type bcFake struct {
 	delivered map[int64]int
 	requests  map[int64]int
 	sentAt    []time.Time // each delivered message
+	answered  []time.Time // each request answered other than with 429 (delivered or refused)
 	tooMany   int
 	refuse    map[int64]apiFailure
 	fail      map[int64][]apiFailure // answered in order before the chat succeeds
@@ -95,6 +96,7 @@ func (f *bcFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.window = append(f.window, now)
 	}
 	if e, ok := f.refuse[chat]; ok {
+		f.answered = append(f.answered, now)
 		f.mu.Unlock()
 		writeAPIError(w, e)
 		return
@@ -114,6 +116,7 @@ func (f *bcFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.delivered[chat]++
 	f.sentAt = append(f.sentAt, now)
+	f.answered = append(f.answered, now)
 	f.mu.Unlock()
 	writeAPIResult(w, map[string]any{
 		"message_id": 1, "date": now.Unix(), "chat": map[string]any{"id": chat, "type": "private"}, "text": fields["text"],
