@@ -294,21 +294,21 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// work is one send slot: wait out a pause, take a token, claim one
-// delivery, send it, record the outcome.
+// work is one send slot: wait out a pause, claim one delivery, take a
+// token, send it, record the outcome. The claim comes before the token so
+// that the database's latency overlaps the wait instead of losing tokens;
+// a slot still holds at most one claimed row, so a crash leaves at most
+// InFlight rows unknown.
 func (b *Broadcaster) work(ctx context.Context) {
 	for ctx.Err() == nil {
 		if d := b.pausedFor(); d > 0 {
 			sleep(ctx, d)
 			continue
 		}
-		if err := b.lim.Wait(ctx); err != nil {
-			return
-		}
 		// Once claimed, a delivery is seen through even if ctx ends: a
 		// claimed row left in sending would become unknown.
-		claimCtx := context.WithoutCancel(ctx)
-		d, paused, err := b.q.ClaimDelivery(claimCtx, b.cfg.SenderID)
+		keep := context.WithoutCancel(ctx)
+		d, paused, err := b.q.ClaimDelivery(keep, b.cfg.SenderID)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
 			if !paused.IsZero() {
@@ -322,7 +322,14 @@ func (b *Broadcaster) work(ctx context.Context) {
 			sleep(ctx, b.cfg.Idle)
 			continue
 		}
-		b.deliver(claimCtx, d)
+		if err := b.lim.Wait(ctx); err != nil || b.pausedFor() > 0 {
+			// Stopping, or a 429 meanwhile: Telegram never saw this one.
+			if err := b.q.RequeueDelivery(keep, d, b.cfg.SenderID, time.Now(), false, "not sent yet: sender stopping or paused"); err != nil {
+				b.log.Error("put back a claimed delivery", "delivery", d.ID, "err", err)
+			}
+			continue
+		}
+		b.deliver(keep, d)
 	}
 }
 
