@@ -197,15 +197,15 @@ func (b *Broadcaster) Run(ctx context.Context) error {
 	if !b.started.CompareAndSwap(false, true) {
 		return errors.New("broadcast: Run called twice")
 	}
-	if err := b.heartbeat(ctx); err != nil {
-		return err
-	}
 	n, err := b.q.RecoverDeliveries(ctx, b.cfg.SenderID, b.cfg.Exclusive)
 	if err != nil {
 		return fmt.Errorf("broadcast: %w", err)
 	}
 	if n > 0 {
 		b.log.Warn("deliveries left in flight by a stopped sender are now unknown and will not be resent", "count", n)
+	}
+	if err := b.heartbeat(ctx); err != nil {
+		return err
 	}
 	b.log.Info("broadcast sender starting", "rate", b.cfg.Rate, "in_flight", b.cfg.InFlight, "exclusive", b.cfg.Exclusive)
 

@@ -393,7 +393,11 @@ func (s *Store) RecoverDeliveries(ctx context.Context, sender string, all bool) 
 		if n, err = res.RowsAffected(); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM broadcast_senders WHERE lease_until <= $1 AND id <> $2`, now, sender)
+		if all { // every other sender is dead
+			_, err = tx.ExecContext(ctx, `DELETE FROM broadcast_senders WHERE id <> $1`, sender)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM broadcast_senders WHERE id <> $1 AND lease_until <= $2`, sender, now)
 		return err
 	})
 	if err != nil {

@@ -273,11 +273,24 @@ func TestBroadcastPauseAndRecovery(t *testing.T) {
 			t.Fatalf("unknown rows were claimed again: %v", err)
 		}
 		var rows int
-		if err := s.DB().GetContext(ctx, &rows, `SELECT COUNT(*) FROM broadcast_senders`); err != nil || rows != 1 {
-			t.Fatalf("sender rows = %d, %v; want 1 (a): expired leases are dropped", rows, err)
+		if err := s.DB().GetContext(ctx, &rows, `SELECT COUNT(*) FROM broadcast_senders`); err != nil || rows != 0 {
+			t.Fatalf("sender rows = %d, %v; want 0: recovering all forgets every other sender", rows, err)
 		}
-		if live, _, _ := s.RenewSender(ctx, "me", time.Minute); live != 2 {
-			t.Fatalf("live senders = %d; want 2 (a, me)", live)
+		if live, _, _ := s.RenewSender(ctx, "me", time.Minute); live != 1 {
+			t.Fatalf("live senders = %d; want 1", live)
+		}
+		// Recovering by lease keeps live senders and drops expired ones.
+		if _, _, err := s.RenewSender(ctx, "old", -time.Second); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.RenewSender(ctx, "other", time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RecoverDeliveries(ctx, "me", false); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DB().GetContext(ctx, &rows, `SELECT COUNT(*) FROM broadcast_senders`); err != nil || rows != 2 {
+			t.Fatalf("sender rows = %d, %v; want 2 (me, other)", rows, err)
 		}
 	})
 }
