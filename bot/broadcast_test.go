@@ -440,3 +440,27 @@ func TestInteractiveDuringBroadcast(t *testing.T) {
 	}
 
 }
+
+// TestBroadcastUnreachableAPI: when the Bot API cannot be reached (nothing
+// was written), the delivery is retried with backoff and ends failed after
+// MaxAttempts — never unknown, never sent.
+func TestBroadcastUnreachableAPI(t *testing.T) {
+	st := openStore(t)
+	subscribers(t, st, 1, 2)
+	f := newBCFake(t, 0)
+	url := f.srv.URL
+	f.srv.Close() // connection refused
+	bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: url, Rate: 100, Exclusive: true,
+		MaxAttempts: 3, MaxBackoff: 10 * time.Millisecond, Idle: 10 * time.Millisecond}, bc.ID)
+	got, _ := st.Broadcast(context.Background(), bc.ID)
+	if got.Failed != 2 || got.Unknown != 0 || got.Sent != 0 {
+		t.Fatalf("progress = %+v; want 2 failed", got)
+	}
+	if s := b.Stats(); s.Retried != 4 || s.Failed != 2 {
+		t.Fatalf("stats = %+v; want 4 retries then 2 failed", s)
+	}
+}
