@@ -78,7 +78,9 @@ func benchBroadcast(b *testing.B, newDSN func(*testing.B) string, senders int) {
 		results := make([]childStats, senders)
 		usage := make([]*syscall.Rusage, senders)
 		for i := range senders {
-			c := startChild(b, dsn, f.srv.URL, rate, bc.ID, senders == 1)
+			// The production lease (15 s): a heartbeat late under load must
+			// not make the other sender think it is alone.
+			c := startChild(b, dsn, f.srv.URL, rate, bc.ID, senders == 1, envChildLease+"=15s")
 			wg.Go(func() { results[i], usage[i] = c.wait(b, 30*time.Minute) })
 		}
 		wg.Wait()

@@ -23,12 +23,13 @@ import (
 
 // Environment of a sender child process (TestBroadcastChild).
 const (
-	envChild     = "GONGYOU_BC_CHILD" // set: this process is a sender child
-	envChildDSN  = "GONGYOU_BC_DSN"
-	envChildAPI  = "GONGYOU_BC_API"
-	envChildRate = "GONGYOU_BC_RATE"
-	envChildID   = "GONGYOU_BC_BROADCAST"
-	envChildExcl = "GONGYOU_BC_EXCLUSIVE"
+	envChild      = "GONGYOU_BC_CHILD" // set: this process is a sender child
+	envChildDSN   = "GONGYOU_BC_DSN"
+	envChildAPI   = "GONGYOU_BC_API"
+	envChildRate  = "GONGYOU_BC_RATE"
+	envChildID    = "GONGYOU_BC_BROADCAST"
+	envChildExcl  = "GONGYOU_BC_EXCLUSIVE"
+	envChildLease = "GONGYOU_BC_LEASE" // default 2s: a killed sender's row is recovered quickly
 )
 
 // childStats is what a sender child reports on its last line.
@@ -55,9 +56,13 @@ func TestBroadcastChild(t *testing.T) {
 	defer st.Close()
 	rate, _ := strconv.ParseFloat(os.Getenv(envChildRate), 64)
 	bid, _ := strconv.ParseInt(os.Getenv(envChildID), 10, 64)
+	lease, err := time.ParseDuration(os.Getenv(envChildLease))
+	if err != nil {
+		lease = 2 * time.Second
+	}
 	b, err := NewBroadcaster(BroadcastConfig{
 		Token: fakeToken, APIURL: os.Getenv(envChildAPI), Rate: rate,
-		Exclusive: os.Getenv(envChildExcl) != "", Lease: 2 * time.Second, Idle: 20 * time.Millisecond,
+		Exclusive: os.Getenv(envChildExcl) != "", Lease: lease, Idle: 20 * time.Millisecond,
 	}, st, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +99,7 @@ type senderChild struct {
 	lines chan string
 }
 
-func startChild(t testing.TB, dsn, api string, rate float64, bid int64, exclusive bool) *senderChild {
+func startChild(t testing.TB, dsn, api string, rate float64, bid int64, exclusive bool, env ...string) *senderChild {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestBroadcastChild$", "-test.v")
 	cmd.Env = append(os.Environ(),
@@ -103,6 +108,7 @@ func startChild(t testing.TB, dsn, api string, rate float64, bid int64, exclusiv
 	if exclusive {
 		cmd.Env = append(cmd.Env, envChildExcl+"=1")
 	}
+	cmd.Env = append(cmd.Env, env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
