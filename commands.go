@@ -133,6 +133,7 @@ func (a *app) engine(st *store.Store, base *knowledge.Base, extra ...dialog.Opti
 		dialog.WithLogger(a.logger),
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(a.cfg.Staff...),
+		dialog.WithBroadcastRate(a.cfg.BroadcastRate),
 	}
 	if a.faqs != nil {
 		opts = append(opts, dialog.WithFAQ(a.faqs, st))
@@ -167,9 +168,9 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	return bot.NewTerminal(a.engine(st, base), a.stdin, a.stdout, terminalUser, lang).Run(ctx)
 }
 
-// serve runs the Telegram channel and the HTTP endpoints until ctx ends,
-// then shuts down in order: stop taking updates, finish in-flight ones,
-// stop HTTP, close the store.
+// serve runs the Telegram channel, the broadcast sender and the HTTP
+// endpoints until ctx ends, then shuts down in order: stop taking updates
+// and claiming deliveries, finish in-flight ones, stop HTTP, close the store.
 func (a *app) serve(ctx context.Context) error {
 	if a.cfg.TelegramToken == "" {
 		return fmt.Errorf("%w: TELEGRAM_BOT_TOKEN is required (see README.md)", errUsage)
@@ -191,6 +192,15 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	relay.tg.Store(tg)
+	sender, err := bot.NewBroadcaster(bot.BroadcastConfig{
+		Token:     a.cfg.TelegramToken,
+		APIURL:    a.cfg.TelegramAPIURL,
+		Rate:      a.cfg.BroadcastRate,
+		Exclusive: st.Dialect() == store.SQLite, // one sender per SQLite file
+	}, st, metrics.Registry(), a.logger)
+	if err != nil {
+		return err
+	}
 	var webhook http.Handler
 	const webhookPath = "/telegram/webhook"
 	if a.cfg.WebhookURL != "" {
@@ -207,6 +217,9 @@ func (a *app) serve(ctx context.Context) error {
 		return nil
 	})
 	g.Go(func() error { return tg.Run(gctx) })
+	// The broadcast sender stops claiming at shutdown and finishes the sends
+	// under way before Run returns (and before the store closes).
+	g.Go(func() error { return sender.Run(gctx) })
 	g.Go(func() error { pruneUpdates(gctx, st, a.logger); return nil })
 	g.Go(func() error {
 		<-gctx.Done()

@@ -288,9 +288,7 @@ func (t *Telegram) enqueue(ctx context.Context, upd *models.Update, wait bool) e
 	t.m.updates.WithLabelValues(kind).Inc()
 	if userID == 0 {
 		if kind == kindMember && upd.MyChatMember != nil {
-			// Blocked / unblocked the bot. Unsubscribing on this is a later issue.
-			t.log.Info("chat member update", "update_id", upd.ID, "chat", upd.MyChatMember.Chat.ID,
-				"status", upd.MyChatMember.NewChatMember.Type)
+			t.memberUpdate(ctx, upd) // blocked / unblocked the bot (bot/broadcast.go)
 		}
 		return nil // nothing for the dialog engine
 	}

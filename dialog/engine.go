@@ -288,7 +288,15 @@ func (t *turn) onCommand(cmd, args string) ([]Reply, error) {
 		t.reset()
 		return []Reply{t.menu()}, nil
 	case "help":
-		return []Reply{{Text: t.T("help.text"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+		text := t.T("help.text")
+		if t.isStaff() {
+			text += "\n\n" + t.T("staff.help")
+			if t.isAdmin() {
+				text += "\n" + t.T("staff.help.admin")
+			}
+			text += "\n" + t.T("bc.help")
+		}
+		return []Reply{{Text: text, Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	case "jobs":
 		return t.jobsCommand(args)
 	case "stations":

@@ -10,6 +10,8 @@ var staffCatalog = map[string]map[string]string{
 		"staff.btn.cancel":  "✖️ 取消",
 
 		// roles
+		"staff.help":           "工作人员：\n/cases 关键词 —— 查案例\n/case 编号 —— 看案例，可以修改、下架\n/newcase —— 写新案例（先预览再发布）\n/history 编号 —— 案例的修改记录\n/reports —— 工友报告的待审信息\n/stats —— 统计",
+		"staff.help.admin":     "/grant 编号、/revoke 编号 —— 给、收编辑权限\n/staff —— 工作人员名单",
 		"staff.grant.usage":    "用法：/grant 用户编号\n对方发 /mydata 能看到自己的 Telegram 编号。",
 		"staff.grant.is_admin": "%d 已经是管理员（在 GONGYOU_STAFF 配置里）。",
 		"staff.grant.done":     "✅ 已把 %d 设为编辑。对方发 /cases 就能维护案例，发 /reports 审核报告。",
@@ -178,6 +180,8 @@ var staffCatalog = map[string]map[string]string{
 		"staff.btn.reports": "📣 Reports to review",
 		"staff.btn.cancel":  "✖️ Cancel",
 
+		"staff.help":           "Staff:\n/cases WORD — find case studies\n/case ID — view a case, edit or retire it\n/newcase — write a new case (preview before publishing)\n/history ID — a case's changes\n/reports — reports from workers waiting for review\n/stats — figures",
+		"staff.help.admin":     "/grant ID, /revoke ID — give or take the editor role\n/staff — who has which role",
 		"staff.grant.usage":    "Usage: /grant USER_ID\nThe person sees their Telegram id with /mydata.",
 		"staff.grant.is_admin": "%d is already an admin (in GONGYOU_STAFF).",
 		"staff.grant.done":     "✅ %d is now an editor. They can use /cases and /reports.",

@@ -88,6 +88,7 @@ func (r *transcriptRunner) open() {
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(transcriptAdmin),
 		dialog.WithFAQ(faqs, st),
+		dialog.WithBroadcastRate(25),
 	}
 	r.eng = dialog.New(st, opts...)
 }
