@@ -106,56 +106,17 @@ func (c *Client) Answer(ctx context.Context, user, question, lang string, source
 		{Role: openai.ChatMessageRoleSystem, Content: answerSystemPrompt(nonce, lang)},
 		{Role: openai.ChatMessageRoleUser, Content: answerUserMessage(question, nonce, sources)},
 	}
-	tctx, cancel := context.WithTimeout(ctx, c.timeout)
-	defer cancel()
-
-	format := openai.ChatCompletionResponseFormatTypeJSONSchema
-	if c.noSchema.Load() {
-		format = openai.ChatCompletionResponseFormatTypeJSONObject
-	}
-	resp, err := c.api.CreateChatCompletion(tctx, c.answerRequest(msgs, format))
-	if err != nil && format == openai.ChatCompletionResponseFormatTypeJSONSchema &&
-		tctx.Err() == nil && schemaRejected(httpStatus(err)) {
-		format = openai.ChatCompletionResponseFormatTypeJSONObject
-		resp, err = c.api.CreateChatCompletion(tctx, c.answerRequest(msgs, format))
-		if err == nil && !c.noSchema.Swap(true) {
-			c.log.Info("server rejected json_schema; using json_object from now on", slog.String("model", c.model))
+	var g Grounded
+	err := c.exchange(ctx, "llm faq answer", start, msgs, c.answerRequest, func(content string) ([]slog.Attr, error) {
+		var err error
+		if g, err = parseAnswer(content, sources); err != nil {
+			return nil, err
 		}
-	}
-	done := func(level slog.Level, outcome string, extra ...slog.Attr) {
-		attrs := []slog.Attr{slog.String("model", c.model), slog.String("format", string(format)),
-			slog.Duration("latency", time.Since(start)), slog.String("outcome", outcome)}
-		c.log.LogAttrs(ctx, level, "llm faq answer", append(attrs, extra...)...)
-	}
+		return []slog.Attr{slog.Bool("known", g.Known), slog.Int("cited", len(g.Cited))}, nil
+	})
 	if err != nil {
-		if cerr := tctx.Err(); cerr != nil {
-			outcome := "timeout"
-			if errors.Is(cerr, context.Canceled) {
-				outcome = "canceled"
-			}
-			done(slog.LevelWarn, outcome)
-			return Grounded{}, fmt.Errorf("llm: no reply within %v: %w", c.timeout, cerr)
-		}
-		status := httpStatus(err)
-		done(slog.LevelWarn, "http_error", slog.Int("status", status))
-		return Grounded{}, &upstreamError{status: status, err: err}
-	}
-	if len(resp.Choices) == 0 {
-		done(slog.LevelWarn, "bad_reply", slog.String("detail", "no choices"))
-		return Grounded{}, badReply("no choices")
-	}
-	msg := resp.Choices[0].Message
-	if msg.Refusal != "" {
-		done(slog.LevelWarn, "bad_reply", slog.String("detail", "refusal"))
-		return Grounded{}, badReply("model refused")
-	}
-	g, err := parseAnswer(msg.Content, sources)
-	if err != nil {
-		done(slog.LevelWarn, "bad_reply", slog.String("detail", strings.TrimPrefix(err.Error(), ErrBadReply.Error()+": ")))
 		return Grounded{}, err
 	}
-	done(slog.LevelInfo, "ok", slog.Bool("known", g.Known), slog.Int("cited", len(g.Cited)),
-		slog.Int("prompt_tokens", resp.Usage.PromptTokens), slog.Int("completion_tokens", resp.Usage.CompletionTokens))
 	return g, nil
 }
 

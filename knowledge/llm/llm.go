@@ -226,6 +226,28 @@ func (c *Client) SecondOpinion(ctx context.Context, user, text, offlineRisk stri
 		{Role: openai.ChatMessageRoleUser, Content: userMessage(text, offlineRisk, nonce)},
 	}
 
+	var op Opinion
+	err := c.exchange(ctx, "llm second opinion", start, msgs, c.request, func(content string) ([]slog.Attr, error) {
+		var err error
+		if op, err = parseVerdict(content); err != nil {
+			return nil, err
+		}
+		return []slog.Attr{slog.String("risk", op.Risk)}, nil
+	})
+	if err != nil {
+		return Opinion{}, err
+	}
+	return op, nil
+}
+
+// exchange sends one chat completion with a strict JSON schema (falling back
+// to json_object, for good, once a server rejects json_schema) under the
+// client's timeout, and hands the reply's content to parse. parse returns
+// attributes for the success log line. Every outcome is logged once, as
+// event; errors are the package's (timeout, *upstreamError, ErrBadReply).
+func (c *Client) exchange(ctx context.Context, event string, start time.Time, msgs []openai.ChatCompletionMessage,
+	build func([]openai.ChatCompletionMessage, openai.ChatCompletionResponseFormatType) openai.ChatCompletionRequest,
+	parse func(content string) ([]slog.Attr, error)) error {
 	tctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 
@@ -233,23 +255,19 @@ func (c *Client) SecondOpinion(ctx context.Context, user, text, offlineRisk stri
 	if c.noSchema.Load() {
 		format = openai.ChatCompletionResponseFormatTypeJSONObject
 	}
-	resp, err := c.api.CreateChatCompletion(tctx, c.request(msgs, format))
+	resp, err := c.api.CreateChatCompletion(tctx, build(msgs, format))
 	if err != nil && format == openai.ChatCompletionResponseFormatTypeJSONSchema &&
 		tctx.Err() == nil && schemaRejected(httpStatus(err)) {
 		format = openai.ChatCompletionResponseFormatTypeJSONObject
-		resp, err = c.api.CreateChatCompletion(tctx, c.request(msgs, format))
+		resp, err = c.api.CreateChatCompletion(tctx, build(msgs, format))
 		if err == nil && !c.noSchema.Swap(true) {
 			c.log.Info("server rejected json_schema; using json_object from now on", slog.String("model", c.model))
 		}
 	}
-
-	attrs := []slog.Attr{
-		slog.String("model", c.model),
-		slog.String("format", string(format)),
-	}
 	done := func(level slog.Level, outcome string, extra ...slog.Attr) {
-		attrs = append(attrs, slog.Duration("latency", time.Since(start)), slog.String("outcome", outcome))
-		c.log.LogAttrs(ctx, level, "llm second opinion", append(attrs, extra...)...)
+		attrs := []slog.Attr{slog.String("model", c.model), slog.String("format", string(format)),
+			slog.Duration("latency", time.Since(start)), slog.String("outcome", outcome)}
+		c.log.LogAttrs(ctx, level, event, append(attrs, extra...)...)
 	}
 
 	if err != nil {
@@ -259,33 +277,32 @@ func (c *Client) SecondOpinion(ctx context.Context, user, text, offlineRisk stri
 				outcome = "canceled"
 			}
 			done(slog.LevelWarn, outcome)
-			return Opinion{}, fmt.Errorf("llm: no reply within %v: %w", c.timeout, cerr)
+			return fmt.Errorf("llm: no reply within %v: %w", c.timeout, cerr)
 		}
 		status := httpStatus(err)
 		done(slog.LevelWarn, "http_error", slog.Int("status", status))
-		return Opinion{}, &upstreamError{status: status, err: err}
+		return &upstreamError{status: status, err: err}
 	}
-
 	if len(resp.Choices) == 0 {
 		done(slog.LevelWarn, "bad_reply", slog.String("detail", "no choices"))
-		return Opinion{}, badReply("no choices")
+		return badReply("no choices")
 	}
 	msg := resp.Choices[0].Message
 	if msg.Refusal != "" {
 		done(slog.LevelWarn, "bad_reply", slog.String("detail", "refusal"))
-		return Opinion{}, badReply("model refused")
+		return badReply("model refused")
 	}
-	op, err := parseVerdict(msg.Content)
+	attrs, err := parse(msg.Content)
 	if err != nil {
 		done(slog.LevelWarn, "bad_reply",
 			slog.String("detail", strings.TrimPrefix(err.Error(), ErrBadReply.Error()+": ")),
 			slog.String("finish_reason", string(resp.Choices[0].FinishReason)))
-		return Opinion{}, err
+		return err
 	}
-	done(slog.LevelInfo, "ok", slog.String("risk", op.Risk),
+	done(slog.LevelInfo, "ok", append(attrs,
 		slog.Int("prompt_tokens", resp.Usage.PromptTokens),
-		slog.Int("completion_tokens", resp.Usage.CompletionTokens))
-	return op, nil
+		slog.Int("completion_tokens", resp.Usage.CompletionTokens))...)
+	return nil
 }
 
 func (c *Client) request(msgs []openai.ChatCompletionMessage, format openai.ChatCompletionResponseFormatType) openai.ChatCompletionRequest {
