@@ -117,21 +117,12 @@ func FuzzFAQ(f *testing.F) {
 					ev.Text = input
 				}
 			}
-			replies, err := eng.Handle(context.Background(), ev)
-			if err != nil {
-				t.Fatalf("Handle(%q): %v", input, err)
-			}
-			if len(replies) == 0 {
-				t.Fatalf("no reply to %q", input)
-			}
+			replies := handleChecked(t, eng, ev)
 			for _, r := range replies {
-				if strings.TrimSpace(r.Text) == "" || !utf8.ValidString(r.Text) {
-					t.Fatalf("bad reply text %q to %q", r.Text, input)
-				}
 				for _, row := range r.Buttons {
 					for _, b := range row {
-						if b.Data == "" || len(b.Data) > dialog.MaxCallbackData || b.Label == "" || utf8.RuneCountInString(b.Label) > 24 {
-							t.Fatalf("bad button %+v", b)
+						if utf8.RuneCountInString(b.Label) > 24 {
+							t.Fatalf("button label %q is too long for a phone", b.Label)
 						}
 					}
 				}

@@ -2,9 +2,7 @@ package dialog_test
 
 import (
 	"context"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/knowledge"
@@ -35,25 +33,7 @@ func FuzzHandle(f *testing.F) {
 		} else {
 			ev.Text = input
 		}
-		replies, err := eng.Handle(context.Background(), ev)
-		if err != nil {
-			t.Fatalf("Handle(%q): %v", input, err)
-		}
-		if len(replies) == 0 {
-			t.Fatalf("no reply to %q", input)
-		}
-		for _, r := range replies {
-			if strings.TrimSpace(r.Text) == "" || !utf8.ValidString(r.Text) {
-				t.Fatalf("bad reply text %q to %q", r.Text, input)
-			}
-			for _, row := range r.Buttons {
-				for _, b := range row {
-					if b.Data == "" || len(b.Data) > dialog.MaxCallbackData || b.Label == "" {
-						t.Fatalf("bad button %+v", b)
-					}
-				}
-			}
-		}
+		handleChecked(t, eng, ev)
 		if _, err := st.Session(context.Background(), 42); err != nil {
 			t.Fatal(err)
 		}

@@ -2,9 +2,7 @@ package dialog_test
 
 import (
 	"context"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/knowledge"
@@ -38,25 +36,7 @@ func FuzzTrainingSignUp(f *testing.F) {
 		}
 		for _, ev := range append(steps, last, dialog.Event{Text: "13812345678"}) {
 			ev.UserID, ev.ChatID, ev.Lang = 42, 42, "zh"
-			replies, err := eng.Handle(ctx, ev)
-			if err != nil {
-				t.Fatalf("Handle(%+v): %v", ev, err)
-			}
-			if len(replies) == 0 {
-				t.Fatalf("no reply to %+v", ev)
-			}
-			for _, r := range replies {
-				if strings.TrimSpace(r.Text) == "" || !utf8.ValidString(r.Text) {
-					t.Fatalf("bad reply text %q to %+v", r.Text, ev)
-				}
-				for _, row := range r.Buttons {
-					for _, b := range row {
-						if b.Data == "" || len(b.Data) > dialog.MaxCallbackData || b.Label == "" {
-							t.Fatalf("bad button %+v", b)
-						}
-					}
-				}
-			}
+			handleChecked(t, eng, ev)
 		}
 		trs, err := st.Trainings(ctx)
 		if err != nil {

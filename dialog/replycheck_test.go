@@ -1,0 +1,38 @@
+package dialog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/dialog"
+)
+
+// handleChecked runs one event and fails the test unless the engine
+// answered without error with at least one reply, every reply a non-empty
+// valid UTF-8 text, every button labelled and its data within Telegram's
+// 64 bytes. Fuzz targets use it for the invariants every turn must keep.
+func handleChecked(t testing.TB, eng *dialog.Engine, ev dialog.Event) []dialog.Reply {
+	t.Helper()
+	replies, err := eng.Handle(context.Background(), ev)
+	if err != nil {
+		t.Fatalf("Handle(%+v): %v", ev, err)
+	}
+	if len(replies) == 0 {
+		t.Fatalf("no reply to %+v", ev)
+	}
+	for _, r := range replies {
+		if strings.TrimSpace(r.Text) == "" || !utf8.ValidString(r.Text) {
+			t.Fatalf("bad reply text %q to %+v", r.Text, ev)
+		}
+		for _, row := range r.Buttons {
+			for _, b := range row {
+				if b.Data == "" || len(b.Data) > dialog.MaxCallbackData || b.Label == "" {
+					t.Fatalf("bad button %+v in the reply to %+v", b, ev)
+				}
+			}
+		}
+	}
+	return replies
+}
