@@ -160,8 +160,11 @@ func (s *Store) JobCities(ctx context.Context, now time.Time, limit int) ([]City
 
 // ImportJobs writes postings in one transaction: new ids are added, known
 // ids replaced. Postings that expired by now are pruned in the same
-// transaction, and the jobs version moves on. It returns how many postings
-// were added and how many replaced.
+// transaction, and the jobs version moves on. The first import of real
+// postings (any posting that is not a sample) also removes the shipped
+// sample postings the file does not name, so workers never see samples
+// beside real offers. It returns how many postings were added and how many
+// replaced.
 func (s *Store) ImportJobs(ctx context.Context, jobs []Job) (added, replaced int, err error) {
 	now := s.nowUTC()
 	err = s.inTx(ctx, func(tx *sqlxTx) error {
@@ -184,12 +187,47 @@ func (s *Store) ImportJobs(ctx context.Context, jobs []Job) (added, replaced int
 		if _, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE expires_at <= $1`, now); err != nil {
 			return fmt.Errorf("store: prune jobs: %w", err)
 		}
+		if hasReal(jobs) {
+			if err := removeSamplesNotIn(ctx, tx, jobs); err != nil {
+				return err
+			}
+		}
 		return bumpVersion(ctx, tx, ContentJobs)
 	})
 	if err != nil {
 		return 0, 0, err
 	}
 	return added, replaced, nil
+}
+
+func hasReal(jobs []Job) bool {
+	for _, j := range jobs {
+		if !j.Sample {
+			return true
+		}
+	}
+	return false
+}
+
+// removeSamplesNotIn deletes the sample postings whose ids are not in jobs.
+func removeSamplesNotIn(ctx context.Context, tx *sqlxTx, jobs []Job) error {
+	keep := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		keep[j.ID] = true
+	}
+	var ids []string
+	if err := tx.SelectContext(ctx, &ids, `SELECT id FROM jobs WHERE sample`); err != nil {
+		return fmt.Errorf("store: list sample jobs: %w", err)
+	}
+	for _, id := range ids {
+		if keep[id] {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("store: remove sample job %q: %w", id, err)
+		}
+	}
+	return nil
 }
 
 func putJob(ctx context.Context, tx *sqlxTx, j Job, now time.Time) error {

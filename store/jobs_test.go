@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -253,4 +254,36 @@ func BenchmarkSearchJobs(b *testing.B) {
 			b.ReportMetric(q(0.99), "p99-ms")
 		})
 	}
+}
+
+func TestImportOfRealJobsRemovesSamples(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		var seed []store.Job
+		for _, id := range []string{"sample-1", "sample-2", "sample-3"} {
+			j := testJob(id, "成都", "care", jobsNow)
+			j.Sample = true
+			seed = append(seed, j)
+		}
+		if _, err := s.SeedJobs(ctx, seed); err != nil {
+			t.Fatal(err)
+		}
+		// A file of samples only (staff editing the samples) keeps the others.
+		if _, _, err := s.ImportJobs(ctx, seed[:1]); err != nil {
+			t.Fatal(err)
+		}
+		if all, _ := s.AllJobs(ctx); len(all) != 3 {
+			t.Fatalf("after a samples-only import: %v", ids(all))
+		}
+		// Real postings replace the samples the file does not name.
+		real := testJob("real-1", "成都", "care", jobsNow)
+		real.Sample = false
+		if _, _, err := s.ImportJobs(ctx, []store.Job{real, seed[1]}); err != nil {
+			t.Fatal(err)
+		}
+		all, _ := s.AllJobs(ctx)
+		if got := strings.Join(ids(all), ","); got != "real-1,sample-2" {
+			t.Fatalf("after importing real postings: %s; want real-1,sample-2", got)
+		}
+	})
 }
