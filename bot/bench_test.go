@@ -230,7 +230,9 @@ func benchThroughput(b *testing.B, load benchLoad, newHandler func(tb testing.TB
 	b.ReportMetric(float64(n)/elapsed.Seconds(), "updates/s")
 	b.ReportMetric(pct(0.50), "p50_ms")
 	b.ReportMetric(pct(0.99), "p99_ms")
-	if sent := value(b, tg.m.sends.WithLabelValues(outcomeOK)); int(sent) != n+4*posters {
+	// Some turns answer with more than one message (a job search saves the
+	// city, then lists postings); every update must get at least one.
+	if sent := value(b, tg.m.sends.WithLabelValues(outcomeOK)); int(sent) < n+4*posters {
 		b.Errorf("%v replies sent for %d updates", sent, n)
 	}
 }
