@@ -105,6 +105,12 @@ func (t *turn) myData() ([]Reply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dialog: my data: %w", err)
 	}
+	feedback := 0
+	if t.e.faq.fb != nil {
+		if feedback, err = t.e.faq.fb.CountFAQFeedback(t.ctx, t.user.ID); err != nil {
+			return nil, fmt.Errorf("dialog: my data: %w", err)
+		}
+	}
 	yesNo := func(b bool) string {
 		if b {
 			return t.T("mydata.yes")
@@ -135,6 +141,7 @@ func (t *turn) myData() ([]Reply, error) {
 		Tf(t.lang, "mydata.city", orUnset(t.user.City)) + "\n" +
 		Tf(t.lang, "set.mydata.topics", t.settTopicNames(settTopics(t.user.Topics))) + "\n" +
 		Tf(t.lang, "trn.mydata.enrollments", enrollments) + "\n" +
+		Tf(t.lang, "faq.mydata.feedback", feedback) + "\n" +
 		Tf(t.lang, "mydata.sub", yesNo(t.user.Subscribed)) + "\n" +
 		Tf(t.lang, "mydata.consent", consent) + "\n" +
 		Tf(t.lang, "mydata.since", t.user.CreatedAt.UTC().Format("2006-01-02")) + "\n" +

@@ -51,6 +51,7 @@ type FAQAnswerer interface {
 // FAQFeedbackStore keeps "did this help?" answers; *store.Store has it.
 type FAQFeedbackStore interface {
 	AddFAQFeedback(ctx context.Context, userID int64, faqID string, helpful bool) error
+	CountFAQFeedback(ctx context.Context, userID int64) (int, error)
 }
 
 // faqDeps holds the FAQ answerer and the feedback store (set by WithFAQ).
@@ -73,6 +74,7 @@ var faqTopics = []string{"wages", "insurance", "injury", "contract", "fees_id", 
 
 var faqCatalog = map[string]map[string]string{
 	LangZH: {
+		"faq.mydata.feedback": "您对回答点过的👍/👎：%d 次",
 		"faq.intro": "🛡 社保和劳动权益\n" +
 			"请直接打字问我，比如“老板拖欠工资怎么办”“社保怎么转到老家”。\n" +
 			"也可以点下面的分类看常见问题。",
@@ -105,6 +107,7 @@ var faqCatalog = map[string]map[string]string{
 		"faq.btn.t.hotlines":           "☎️ 热线电话",
 	},
 	LangEN: {
+		"faq.mydata.feedback": "Your 👍/👎 on answers: %d",
 		"faq.intro": "🛡 Social insurance and labour rights\n" +
 			"Type your question, for example \"my boss owes me wages\" or \"how do I move my pension home\".\n" +
 			"Or tap a topic below to see common questions.",

@@ -161,6 +161,15 @@ func (s *Store) AddFAQFeedback(ctx context.Context, userID int64, faqID string, 
 	return nil
 }
 
+// CountFAQFeedback counts a worker's "did this help?" answers (for /mydata).
+func (s *Store) CountFAQFeedback(ctx context.Context, userID int64) (int, error) {
+	var n int
+	if err := s.rdb.GetContext(ctx, &n, `SELECT COUNT(*) FROM faq_feedback WHERE user_id = $1`, userID); err != nil {
+		return 0, fmt.Errorf("store: count faq feedback of %d: %w", userID, err)
+	}
+	return n, nil
+}
+
 // FAQFeedbackCounts sums the answers per entry (entries without any are
 // absent), by id.
 func (s *Store) FAQFeedbackCounts(ctx context.Context) ([]FAQFeedback, error) {

@@ -120,6 +120,9 @@ func TestFAQFeedback(t *testing.T) {
 			}
 		}
 		check("before delete")
+		if n, err := s.CountFAQFeedback(ctx, 1); err != nil || n != 2 {
+			t.Fatalf("CountFAQFeedback(1) = %d, %v; want 2 (entries a and b)", n, err)
+		}
 		// erasing a worker keeps the counts but drops the link to them
 		if err := s.DeleteUser(ctx, 1); err != nil {
 			t.Fatal(err)
@@ -128,6 +131,9 @@ func TestFAQFeedback(t *testing.T) {
 		var linked int
 		if err := s.DB().GetContext(ctx, &linked, `SELECT COUNT(*) FROM faq_feedback WHERE user_id = 1`); err != nil || linked != 0 {
 			t.Fatalf("feedback rows still linked to the erased user: %d, %v", linked, err)
+		}
+		if n, err := s.CountFAQFeedback(ctx, 1); err != nil || n != 0 {
+			t.Fatalf("CountFAQFeedback after delete = %d, %v; want 0", n, err)
 		}
 	})
 }
