@@ -217,6 +217,9 @@ func (t *turn) route() ([]Reply, error) {
 	if r, ok, err := t.jobsFreeText(text); ok || err != nil {
 		return r, err
 	}
+	if r, ok, err := t.faqPlainQuestion(text); ok || err != nil {
+		return r, err
+	}
 	if t.wantsCheck(text) {
 		return t.checkText(text)
 	}

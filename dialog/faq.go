@@ -324,6 +324,15 @@ func (t *turn) faqText(text string) ([]Reply, bool, error) {
 	return r, true, err
 }
 
+// faqPlainQuestion answers a short plain question before the scam check
+// sees it (see plainQuestion). Inside /check the check always runs.
+func (t *turn) faqPlainQuestion(text string) ([]Reply, bool, error) {
+	if t.sess.Flow == flowCheck || !plainQuestion(text) {
+		return nil, false, nil
+	}
+	return t.faqFreeText(text)
+}
+
 // faqFreeText answers free text that reads like a question.
 func (t *turn) faqFreeText(text string) ([]Reply, bool, error) {
 	if t.e.faq.a == nil || !looksLikeQuestion(text) {
@@ -420,6 +429,24 @@ var (
 	zhQuestion = regexp.MustCompile(`[?？]|吗|怎么|怎样|如何|能不能|可不可以|可以.{0,12}[吗不]|咋|啥|什么|哪里|哪儿|哪个|多少|多久|多长|几[年个天次岁块元]|为什么|是不是|有没有|算不算|要不要|行不行|合法不|合不合法|该不该|会不会|找谁|去哪`)
 	enQuestion = regexp.MustCompile(`(?i)^\s*(what|how|can|could|is|are|am|do|does|did|where|when|why|should|will|who|which|may|must|have|has)\b|\?`)
 )
+
+// A worker asking about fees in general ("进厂要交押金吗？") wants the rule, not
+// a verdict on their own question; a pasted offer names a way to reach the
+// recruiter. plainQuestion is a short text that ends as a question and has
+// no contact (phone, chat id, link): it goes to the FAQ before the scam
+// check does.
+var (
+	plainQuestionEnd = regexp.MustCompile(`(?i)([?？]|吗|嘛|呢|么|合法不|行不行|can i|is it legal)[\s。.!！~～]*$`)
+	offerContact     = regexp.MustCompile(`(?i)\d{5,}|https?://|www\.|\.(com|cn|net|top|vip)\b|微信|薇信|威信|v信|vx|wx|q群|qq|扣扣|电报|飞机|telegram|whatsapp|@\w|加我|联系`)
+)
+
+const plainQuestionMax = 40 // runes
+
+func plainQuestion(text string) bool {
+	text = strings.TrimSpace(text)
+	return text != "" && utf8.RuneCountInString(text) <= plainQuestionMax &&
+		plainQuestionEnd.MatchString(text) && !offerContact.MatchString(text)
+}
 
 // looksLikeQuestion: short text with a question word or a question mark.
 func looksLikeQuestion(text string) bool {
