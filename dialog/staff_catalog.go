@@ -162,7 +162,7 @@ var staffCatalog = map[string]map[string]string{
 		"staff.report.source":    "工友报告（编号 %d，%s）",
 
 		// stats
-		"staff.stats.title":       "📊 统计（最近 %d 天，按 UTC 日期）",
+		"staff.stats.title":       "📊 统计（最近 %d 天，北京时间）",
 		"staff.stats.checks":      "查骗局：共 %d 次",
 		"staff.stats.levels":      "风险分布：%s",
 		"staff.stats.signals":     "最常见的可疑点：",
@@ -324,7 +324,7 @@ var staffCatalog = map[string]map[string]string{
 		"staff.reports.to_case":  "✅ Report %d marked as a scam. Now write a new case from it; part of it is filled in.",
 		"staff.report.source":    "Worker report (id %d, %s)",
 
-		"staff.stats.title":       "📊 Statistics (last %d days, UTC dates)",
+		"staff.stats.title":       "📊 Statistics (last %d days, Beijing time)",
 		"staff.stats.checks":      "Scam checks: %d in all",
 		"staff.stats.levels":      "Risk levels: %s",
 		"staff.stats.signals":     "Most common red flags:",

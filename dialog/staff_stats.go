@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// statsDays is how many days /stats covers (today included, UTC).
+// statsDays is how many days /stats covers (today included, China Standard Time).
 const statsDays = 7
 
 // statsCommand is /stats: checks per day, level distribution, top red

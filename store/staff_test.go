@@ -179,6 +179,14 @@ func TestStats(t *testing.T) {
 			if err := s.RecordCheck(ctx, now.AddDate(0, 0, -1), "low", nil); err != nil {
 				t.Fatal(err)
 			}
+			// 15:30 UTC on the 22nd is 23:30 in China: still the 22nd there;
+			// 16:30 UTC on the 22nd is already the 23rd in China.
+			if err := s.RecordCheck(ctx, time.Date(2026, 11, 22, 15, 30, 0, 0, time.UTC), "low", nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.RecordCheck(ctx, time.Date(2026, 11, 22, 16, 30, 0, 0, time.UTC), "low", nil); err != nil {
+				t.Fatal(err)
+			}
 			if err := s.RecordCheck(ctx, now.AddDate(0, 0, -30), "medium", []string{"urgency"}); err != nil {
 				t.Fatal(err)
 			}
@@ -195,17 +203,17 @@ func TestStats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(st.ChecksPerDay) != 7 || st.ChecksPerDay[6] != (store.DayCount{Day: "2026-11-23", N: 8}) || st.ChecksPerDay[5].N != 1 || st.ChecksPerDay[0].N != 0 {
+			if len(st.ChecksPerDay) != 7 || st.ChecksPerDay[6] != (store.DayCount{Day: "2026-11-23", N: 9}) || st.ChecksPerDay[5].N != 2 || st.ChecksPerDay[0].N != 0 {
 				t.Errorf("per day = %+v", st.ChecksPerDay)
 			}
-			if len(st.Levels) != 2 || st.Levels[0] != (store.CodeCount{Code: "high", N: 8}) {
+			if len(st.Levels) != 2 || st.Levels[0] != (store.CodeCount{Code: "high", N: 8}) || st.Levels[1] != (store.CodeCount{Code: "low", N: 3}) {
 				t.Errorf("levels = %+v", st.Levels)
 			}
 			if len(st.TopSignals) != 2 || st.TopSignals[0] != (store.CodeCount{Code: "diversion", N: 8}) || st.TopSignals[1].Code != "upfront_fee" || st.TopSignals[1].N != 8 {
 				t.Errorf("signals = %+v (duplicates count once, old days not at all)", st.TopSignals)
 			}
-			if st.ReportsPending != 1 || st.Subscribers != 1 {
-				t.Errorf("pending %d, subscribers %d", st.ReportsPending, st.Subscribers)
+			if st.ReportsPending != 1 || st.Subscribers != 1 || st.Enrollments != 0 {
+				t.Errorf("pending %d, subscribers %d, enrollments %d", st.ReportsPending, st.Subscribers, st.Enrollments)
 			}
 		})
 	}

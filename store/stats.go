@@ -7,8 +7,14 @@ import (
 	"time"
 )
 
-// Scam-check counters for /stats: one row per UTC day and level, and per day
-// and red-flag code. Nothing about the offer or the user is kept.
+// Scam-check counters for /stats: one row per day and level, and per day
+// and red-flag code. Days are China Standard Time (UTC+8), the staff's
+// calendar. Nothing about the offer or the user is kept.
+
+// statsDay is the China Standard Time date of t (YYYY-MM-DD).
+func statsDay(t time.Time) string {
+	return t.UTC().Add(8 * time.Hour).Format(time.DateOnly)
+}
 
 const (
 	countLevel  = "level"
@@ -18,7 +24,7 @@ const (
 // RecordCheck counts one scam check made at: its level and its red-flag
 // signal codes (duplicates counted once).
 func (s *Store) RecordCheck(ctx context.Context, at time.Time, level string, signals []string) error {
-	day := at.UTC().Format(time.DateOnly)
+	day := statsDay(at)
 	const upsert = `INSERT INTO check_counts (day, kind, code, n) VALUES ($1, $2, $3, 1)
 		ON CONFLICT (day, kind, code) DO UPDATE SET n = check_counts.n + 1`
 	return s.inTx(ctx, func(tx *sqlxTx) error {
@@ -62,10 +68,11 @@ type Stats struct {
 	Enrollments    int // active training enrollments
 }
 
-// Stats sums the counters of the last days (today included, UTC) and
+// Stats sums the counters of the last days (today included, China Standard
+// Time) and
 // counts pending reports and subscribers.
 func (s *Store) Stats(ctx context.Context, days, topN int) (Stats, error) {
-	today := s.now().UTC()
+	today := s.now().UTC().Add(8 * time.Hour) // China Standard Time, as a UTC clock reading
 	since := today.AddDate(0, 0, -(days - 1)).Format(time.DateOnly)
 	var rows []struct {
 		Day  string `db:"day"`
