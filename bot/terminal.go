@@ -13,7 +13,8 @@ import (
 )
 
 // Terminal runs the dialog engine in a terminal: replies are printed,
-// buttons are numbered, and typing a number presses that button. It reads
+// buttons are numbered, and typing a number presses that button (or the
+// button labelled with exactly what was typed). It reads
 // from any io.Reader, so scripts can pipe a conversation in.
 type Terminal struct {
 	h      Handler
@@ -67,13 +68,28 @@ func (t *Terminal) Run(ctx context.Context) error {
 			return nil
 		}
 		ev := dialog.Event{Text: line}
-		if n, convErr := strconv.Atoi(strings.TrimSpace(line)); convErr == nil && n >= 1 && n <= len(buttons) {
-			ev = dialog.Event{Callback: buttons[n-1].Data}
+		if b, ok := pressed(buttons, strings.TrimSpace(line)); ok {
+			ev = dialog.Event{Callback: b.Data}
 		}
 		if err := turn(ev); err != nil && ctx.Err() != nil {
 			return nil
 		}
 	}
+}
+
+// pressed finds the button typed input means: a button whose label is
+// exactly the input (a results page labels its postings "6" to "9"), else
+// the button with that number in the printed list.
+func pressed(buttons []dialog.Button, input string) (dialog.Button, bool) {
+	for _, b := range buttons {
+		if b.Label == input {
+			return b, true
+		}
+	}
+	if n, err := strconv.Atoi(input); err == nil && n >= 1 && n <= len(buttons) {
+		return buttons[n-1], true
+	}
+	return dialog.Button{}, false
 }
 
 // readLine reads up to a newline, keeping at most max bytes of it.

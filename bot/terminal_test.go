@@ -52,3 +52,26 @@ func TestTerminalEOFAndLongLine(t *testing.T) {
 		t.Errorf("the last line without a newline was not handled:\n%.2000s", out.String())
 	}
 }
+
+// pageHandler shows a results page whose buttons are labelled with the
+// postings' numbers 6 and 7, and records what was pressed.
+type pageHandler struct{ got []string }
+
+func (h *pageHandler) Handle(_ context.Context, ev dialog.Event) ([]dialog.Reply, error) {
+	h.got = append(h.got, ev.Callback+"|"+ev.Text)
+	return []dialog.Reply{{Text: "第 2 页", Buttons: [][]dialog.Button{{{Label: "6", Data: "job:d:six"}, {Label: "7", Data: "job:d:seven"}}}}}, nil
+}
+
+// Typing a label that is a number presses that button; other numbers
+// still press by position.
+func TestTerminalLabelBeforePosition(t *testing.T) {
+	h := &pageHandler{}
+	var out bytes.Buffer
+	if err := bot.NewTerminal(h, strings.NewReader("7\n1\n9\n"), &out, 1, "zh").Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"|/start", "job:d:seven|", "job:d:six|", "|9"}
+	if strings.Join(h.got, ",") != strings.Join(want, ",") {
+		t.Fatalf("events = %q; want %q", h.got, want)
+	}
+}
