@@ -248,16 +248,20 @@ func (t *turn) askJobCity(trade string) ([]Reply, error) {
 		text = Tf(t.lang, "jobs.ask_city_saved", c.Name(t.lang), c.Name(t.lang))
 		rows = append(rows, []Button{{Label: Tf(t.lang, "jobs.btn.saved_city", c.Name(t.lang)), Data: cbJobsPrefix + cbJobCity + c.Code()}})
 	}
-	rows = append(rows, t.cityRows(cbJobCity)...)
+	rows = append(rows, t.cityRows(cbJobCity, t.user.City)...)
 	rows = append(rows, []Button{t.jobsBtn("jobs.btn.stations", cbJobStations), t.btn("menu.back", cbMenu)})
 	return []Reply{{Text: text, Buttons: rows}}, nil
 }
 
-// cityRows are the common cities as buttons, four to a row.
-func (t *turn) cityRows(prefix string) [][]Button {
+// cityRows are the common cities as buttons, four to a row, without the
+// city already offered on its own button (skip, "" for none).
+func (t *turn) cityRows(prefix, skip string) [][]Button {
 	var rows [][]Button
 	var row []Button
 	for _, c := range knowledge.CommonCities() {
+		if c.ZH == skip {
+			continue
+		}
 		row = append(row, Button{Label: c.Name(t.lang), Data: cbJobsPrefix + prefix + c.Code()})
 		if len(row) == 4 {
 			rows, row = append(rows, row), nil
@@ -701,12 +705,12 @@ func (t *turn) askStationsCity() ([]Reply, error) {
 	t.state.Jobs = &jobsState{}
 	t.dirty = true
 	t.setFlow(flowJobs, stepStationsCity)
-	rows := append(t.cityRows(cbJobStCity), []Button{t.btn("menu.back", cbMenu)})
+	rows := append(t.cityRows(cbJobStCity, ""), []Button{t.btn("menu.back", cbMenu)})
 	return []Reply{{Text: t.T("jobs.st_ask_city"), Buttons: rows}}, nil
 }
 
 func (t *turn) unknownCityReply(text, prefix string) Reply {
-	rows := append(t.cityRows(prefix), []Button{t.btn("menu.back", cbMenu)})
+	rows := append(t.cityRows(prefix, ""), []Button{t.btn("menu.back", cbMenu)})
 	return Reply{Text: Tf(t.lang, "jobs.city_unknown", clipRunes(oneLine(text), 20)), Buttons: rows}
 }
 
