@@ -105,7 +105,7 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 		return nil, nil, err
 	}
 	a.faqs = faqs
-	if n, err := knowledge.SeedTrainings(ctx, st); err != nil {
+	if n, err := knowledge.SeedTrainings(ctx, st, time.Now()); err != nil {
 		st.Close()
 		return nil, nil, err
 	} else if n > 0 {

@@ -3,6 +3,7 @@ package dialog_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/knowledge"
@@ -22,7 +23,7 @@ func FuzzTrainingSignUp(f *testing.F) {
 	}
 	st := storetest.SQLite(f)
 	ctx := context.Background()
-	if _, err := knowledge.SeedTrainings(ctx, st); err != nil {
+	if _, err := knowledge.SeedTrainings(ctx, st, time.Now()); err != nil {
 		f.Fatal(err)
 	}
 	eng := dialog.New(st)

@@ -77,7 +77,7 @@ func (r *transcriptRunner) open() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	if _, err := knowledge.SeedTrainings(context.Background(), st); err != nil {
+	if _, err := knowledge.SeedTrainings(context.Background(), st, now()); err != nil {
 		r.t.Fatal(err)
 	}
 	if _, _, err := knowledge.SeedJobStore(context.Background(), st, now()); err != nil {

@@ -112,18 +112,41 @@ type TrainingSeeder interface {
 	SeedTrainings(ctx context.Context, ts []store.Training) (int, error)
 }
 
+// seedCoursesWrittenOn is the day the sample courses' dates were written
+// for: their first course starts two weeks after it.
+var seedCoursesWrittenOn = time.Date(2026, 11, 23, 0, 0, 0, 0, ChinaTime)
+
 // SeedTrainings puts the shipped sample courses in the store when it has
-// no course yet (first start); it reports how many it inserted.
-func SeedTrainings(ctx context.Context, st TrainingSeeder) (int, error) {
+// no course yet (first start); it reports how many it inserted. A first
+// start after the day the samples were written moves their dates on by
+// whole weeks (weekdays and schedules stay true), so a new installation
+// shows courses that have not started yet.
+func SeedTrainings(ctx context.Context, st TrainingSeeder, now time.Time) (int, error) {
 	cs, err := SeedCourses()
 	if err != nil {
 		return 0, fmt.Errorf("seed trainings: %w", err)
+	}
+	if days := int(now.In(ChinaTime).Sub(seedCoursesWrittenOn).Hours() / 24); days > 0 {
+		weeks := (days + 6) / 7
+		for i := range cs {
+			cs[i].Start = shiftDate(cs[i].Start, 7*weeks)
+			cs[i].End = shiftDate(cs[i].End, 7*weeks)
+		}
 	}
 	recs, err := CourseRecords(cs)
 	if err != nil {
 		return 0, err
 	}
 	return st.SeedTrainings(ctx, recs)
+}
+
+// shiftDate moves a YYYY-MM-DD date by days (a validated date).
+func shiftDate(date string, days int) string {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return d.AddDate(0, 0, days).Format(time.DateOnly)
 }
 
 // CourseRecords turns courses into store rows.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -202,9 +203,22 @@ func (s *seedRecorder) SeedTrainings(_ context.Context, ts []store.Training) (in
 
 func TestSeedTrainingsHandsRecords(t *testing.T) {
 	var rec seedRecorder
-	n, err := SeedTrainings(context.Background(), &rec)
+	written := time.Date(2026, 11, 23, 20, 0, 0, 0, ChinaTime)
+	n, err := SeedTrainings(context.Background(), &rec, written)
 	if err != nil || n < 12 || len(rec.got) != n {
 		t.Fatalf("SeedTrainings = %d, %v", n, err)
+	}
+	first := rec.got[0]
+	if first.StartsOn != "2026-12-07" {
+		t.Fatalf("on the day the samples were written the first course starts %s; want the file's 2026-12-07", first.StartsOn)
+	}
+	// Installed 100 days later: every date moves on by 15 whole weeks.
+	var later seedRecorder
+	if _, err := SeedTrainings(context.Background(), &later, written.AddDate(0, 0, 100)); err != nil {
+		t.Fatal(err)
+	}
+	if got := later.got[0]; got.StartsOn != "2027-03-22" || got.EndsOn != "2027-04-09" {
+		t.Fatalf("100 days later the first course runs %s to %s; want 2027-03-22 to 2027-04-09 (15 weeks on)", got.StartsOn, got.EndsOn)
 	}
 	for _, r := range rec.got {
 		if r.City == "" || r.StartsOn == "" || r.Seats == 0 || !strings.Contains(r.Data, `"sample":true`) {
