@@ -452,21 +452,29 @@ func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 	return nil, false, nil
 }
 
+// trnStillOpen reloads the course the worker is signing up for. When it
+// closed or filled up while they typed, closed is the answer to send.
+func (t *turn) trnStillOpen() (r store.Training, c knowledge.Course, closed []Reply, err error) {
+	st := t.trnState()
+	r, c, ok, err := t.trnLoad(st.Course)
+	switch {
+	case err != nil:
+		return r, c, nil, err
+	case !ok || !t.trnOpen(r):
+		closed, err = t.trnClosed(st.City)
+	case r.Left() == 0:
+		closed, err = t.trnFull(r.City)
+	}
+	return r, c, closed, err
+}
+
 func (t *turn) trnName(text string) ([]Reply, error) {
 	name, problem := knowledge.CheckName(text)
 	if problem != knowledge.NameOK {
 		return []Reply{{Text: t.T("trn.name." + problem), Buttons: t.trnQuitRow()}}, nil
 	}
-	st := t.trnState()
-	r, _, ok, err := t.trnLoad(st.Course)
-	if err != nil {
-		return nil, err
-	}
-	if !ok || !t.trnOpen(r) {
-		return t.trnClosed(st.City)
-	}
-	if r.Left() == 0 {
-		return t.trnFull(r.City)
+	if _, _, closed, err := t.trnStillOpen(); closed != nil || err != nil {
+		return closed, err
 	}
 	t.trn().Name = name
 	t.setFlow(flowTraining, trnStepPhone)
@@ -478,17 +486,11 @@ func (t *turn) trnPhone(text string) ([]Reply, error) {
 	if problem != knowledge.PhoneOK {
 		return []Reply{{Text: t.T("trn.phone." + problem), Buttons: t.trnQuitRow()}}, nil
 	}
+	r, c, closed, err := t.trnStillOpen()
+	if closed != nil || err != nil {
+		return closed, err
+	}
 	st := t.trnState()
-	r, c, ok, err := t.trnLoad(st.Course)
-	if err != nil {
-		return nil, err
-	}
-	if !ok || !t.trnOpen(r) {
-		return t.trnClosed(st.City)
-	}
-	if r.Left() == 0 {
-		return t.trnFull(r.City)
-	}
 	t.trn().Phone = phone
 	t.setFlow(flowTraining, trnStepConfirm)
 	t.state.Nonce = t.e.now().UnixMilli()
