@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -297,7 +298,7 @@ func (t *turn) staffListCommand(string) ([]Reply, error) {
 	for id := range t.e.staff.admins {
 		ids = append(ids, id)
 	}
-	sortInt64(ids)
+	slices.Sort(ids)
 	for _, id := range ids {
 		b.WriteString("\n• " + Tf(t.lang, "staff.list.config", id))
 	}
@@ -316,19 +317,14 @@ func parseUserID(s string) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
-func sortInt64(a []int64) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}
-
 // --- follow-ups to workers ---
 
 // followUps puts the follow-ups waiting for this user before the turn's
 // replies. A failure to read them never costs the user their answer.
 func (t *turn) followUps(replies []Reply) []Reply {
+	if t.user.Notices == 0 {
+		return replies // nothing waits: no extra read on a turn
+	}
 	texts, err := t.e.store.TakeNotifications(t.ctx, t.user.ID)
 	if err != nil {
 		t.e.logger.Warn("dialog: follow-ups not shown", "user", t.user.ID, "err", err)

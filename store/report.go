@@ -180,25 +180,26 @@ func (s *Store) DecideReport(ctx context.Context, id int64, status string, by in
 }
 
 // AddNotification keeps a follow-up for a worker to see on their next
-// message (when it could not be sent at once).
+// message (when it could not be sent at once), and counts it on the user.
 func (s *Store) AddNotification(ctx context.Context, userID int64, text string) error {
-	if _, err := s.db.ExecContext(ctx,
-		`INSERT INTO notifications (user_id, text, created_at) VALUES ($1, $2, $3)`, userID, text, s.nowUTC()); err != nil {
+	err := s.inTx(ctx, func(tx *sqlxTx) error {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO notifications (user_id, text, created_at) VALUES ($1, $2, $3)`, userID, text, s.nowUTC()); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE users SET notices = notices + 1 WHERE id = $1`, userID)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("store: notification for %d: %w", userID, err)
 	}
 	return nil
 }
 
 // TakeNotifications returns a user's waiting follow-ups, oldest first, and
-// forgets them. Cheap when there are none (one indexed read).
+// forgets them. Callers that hold the user can skip the call when
+// User.Notices is 0.
 func (s *Store) TakeNotifications(ctx context.Context, userID int64) ([]string, error) {
-	var n int
-	if err := s.rdb.GetContext(ctx, &n, `SELECT COUNT(*) FROM notifications WHERE user_id = $1`, userID); err != nil {
-		return nil, fmt.Errorf("store: notifications of %d: %w", userID, err)
-	}
-	if n == 0 {
-		return nil, nil
-	}
 	var texts []string
 	err := s.inTx(ctx, func(tx *sqlxTx) error {
 		var rows []struct {
@@ -215,7 +216,10 @@ func (s *Store) TakeNotifications(ctx context.Context, userID int64) ([]string, 
 			texts = append(texts, r.Text)
 		}
 		// Only what was read: a follow-up written meanwhile waits for the next turn.
-		_, err := tx.ExecContext(ctx, `DELETE FROM notifications WHERE user_id = $1 AND id <= $2`, userID, rows[len(rows)-1].ID)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM notifications WHERE user_id = $1 AND id <= $2`, userID, rows[len(rows)-1].ID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE users SET notices = (SELECT COUNT(*) FROM notifications WHERE user_id = $1) WHERE id = $1`, userID)
 		return err
 	})
 	if err != nil {

@@ -135,14 +135,28 @@ func TestNotifications(t *testing.T) {
 		if got, err := s.TakeNotifications(ctx, 5); err != nil || got != nil {
 			t.Fatalf("none = %v, %v", got, err)
 		}
+		notices := func() int {
+			t.Helper()
+			u, err := s.User(ctx, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return u.Notices
+		}
 		for _, txt := range []string{"one", "two"} {
 			if err := s.AddNotification(ctx, 5, txt); err != nil {
 				t.Fatal(err)
 			}
 		}
+		if n := notices(); n != 2 {
+			t.Fatalf("User.Notices = %d with two waiting; want 2", n)
+		}
 		got, err := s.TakeNotifications(ctx, 5)
 		if err != nil || len(got) != 2 || got[0] != "one" || got[1] != "two" {
 			t.Fatalf("take = %v, %v", got, err)
+		}
+		if n := notices(); n != 0 {
+			t.Fatalf("User.Notices = %d after taking them; want 0", n)
 		}
 		if got, _ := s.TakeNotifications(ctx, 5); got != nil {
 			t.Fatalf("taken twice: %v", got)

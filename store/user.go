@@ -18,10 +18,11 @@ type User struct {
 	ConsentAt  sql.NullTime `db:"consent_at"`
 	CreatedAt  time.Time    `db:"created_at"`
 	UpdatedAt  time.Time    `db:"updated_at"`
-	Topics     string       `db:"topics"` // announcement topics, comma-separated codes; "" = all
+	Topics     string       `db:"topics"`  // announcement topics, comma-separated codes; "" = all
+	Notices    int          `db:"notices"` // follow-ups waiting in notifications (TakeNotifications)
 }
 
-const userColumns = `id, chat_id, lang, city, subscribed, consent_at, created_at, updated_at, topics`
+const userColumns = `id, chat_id, lang, city, subscribed, consent_at, created_at, updated_at, topics, notices`
 
 // TopicCodes lists the announcement topics a user can choose (users.topics).
 func TopicCodes() []string { return []string{"subsidy", "insurance", "scam", "jobs", "training"} }
