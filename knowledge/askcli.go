@@ -38,18 +38,12 @@ arguments, or from standard input when there are none.
   --batch       read JSON Lines {"id":"…","question":"…","lang":"zh|en"}, write one answer per line
 `
 
-type askFAQ struct {
-	ID    string  `json:"id"`
-	Title string  `json:"title"`
-	Score float64 `json:"score"`
-}
-
 type askJSON struct {
-	Answer  string   `json:"answer"`
-	FAQs    []askFAQ `json:"faqs"`
-	Handoff *string  `json:"handoff"`
-	LLM     bool     `json:"llm"`
-	Found   bool     `json:"found"`
+	Answer  string     `json:"answer"`
+	FAQs    []cliMatch `json:"faqs"`
+	Handoff *string    `json:"handoff"`
+	LLM     bool       `json:"llm"`
+	Found   bool       `json:"found"`
 }
 
 func handoffPtr(h string) *string {
@@ -132,9 +126,9 @@ func RunAskCLIWith(ctx context.Context, a Asker, args []string, stdin io.Reader,
 	}
 	var out []byte
 	if o.json {
-		j := askJSON{Answer: ans.Text, FAQs: []askFAQ{}, Handoff: handoffPtr(ans.Handoff), LLM: ans.LLM, Found: ans.Found}
+		j := askJSON{Answer: ans.Text, FAQs: []cliMatch{}, Handoff: handoffPtr(ans.Handoff), LLM: ans.LLM, Found: ans.Found}
 		for _, m := range ans.FAQs {
-			j.FAQs = append(j.FAQs, askFAQ{ID: m.ID, Title: m.Title(outLang), Score: m.Score})
+			j.FAQs = append(j.FAQs, cliMatch{ID: m.ID, Title: m.Title(outLang), Score: m.Score})
 		}
 		out, _ = json.Marshal(j)
 		out = append(out, '\n')

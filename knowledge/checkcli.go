@@ -51,7 +51,8 @@ type cliSignal struct {
 	Weight   float64 `json:"weight"`
 }
 
-type cliCase struct {
+// cliMatch is a case (check) or FAQ entry (ask) in a CLI reply.
+type cliMatch struct {
 	ID    string  `json:"id"`
 	Title string  `json:"title"`
 	Score float64 `json:"score"`
@@ -62,7 +63,7 @@ type cliVerdict struct {
 	Risk    Level           `json:"risk"`
 	Score   float64         `json:"score"`
 	Signals []cliSignal     `json:"signals"`
-	Cases   []cliCase       `json:"cases"`
+	Cases   []cliMatch      `json:"cases"`
 	Advice  []string        `json:"advice"`
 	LLM     bool            `json:"llm"`
 	Label   string          `json:"label"`
@@ -72,12 +73,12 @@ type cliVerdict struct {
 
 func toCLI(v Verdict, lang string) cliVerdict {
 	out := cliVerdict{Risk: v.Risk, Score: v.Score, LLM: v.LLM, Label: v.Label(lang), Empty: v.Empty, Offer: v.Offer,
-		Signals: []cliSignal{}, Cases: []cliCase{}, Advice: []string{}}
+		Signals: []cliSignal{}, Cases: []cliMatch{}, Advice: []string{}}
 	for _, s := range v.Signals {
 		out.Signals = append(out.Signals, cliSignal{Code: s.Code, Label: s.Label(lang), Evidence: s.Evidence, Rule: s.Rule(lang), Weight: s.Weight})
 	}
 	for _, c := range v.Cases {
-		out.Cases = append(out.Cases, cliCase{ID: c.ID, Title: c.Title(lang), Score: c.Score})
+		out.Cases = append(out.Cases, cliMatch{ID: c.ID, Title: c.Title(lang), Score: c.Score})
 	}
 	for _, a := range v.Advice {
 		out.Advice = append(out.Advice, a.Text(lang))
