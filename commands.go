@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -141,18 +140,6 @@ func (a *app) engine(st *store.Store, base *knowledge.Base, extra ...dialog.Opti
 	return dialog.New(st, append(opts, extra...)...)
 }
 
-// notifyRelay lets the engine send staff follow-ups through the Telegram
-// channel, which is built after the engine (it needs the engine).
-type notifyRelay struct{ tg atomic.Pointer[bot.Telegram] }
-
-func (n *notifyRelay) Notify(ctx context.Context, chatID int64, r dialog.Reply) error {
-	tg := n.tg.Load()
-	if tg == nil {
-		return errors.New("telegram channel not ready")
-	}
-	return tg.Notify(ctx, chatID, r)
-}
-
 // chat runs the terminal conversation for one local user.
 func (a *app) chat(ctx context.Context, args []string) error {
 	if len(args) > 0 {
@@ -181,7 +168,7 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	defer st.Close()
 	metrics := bot.NewMetrics()
-	relay := &notifyRelay{}
+	relay := &bot.Relay{} // staff follow-ups reach workers through the channels
 	tg, err := bot.NewTelegram(bot.TelegramConfig{
 		Token:         a.cfg.TelegramToken,
 		APIURL:        a.cfg.TelegramAPIURL,
@@ -191,7 +178,7 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	relay.tg.Store(tg)
+	relay.Add(tg)
 	sender, err := bot.NewBroadcaster(bot.BroadcastConfig{
 		Token:     a.cfg.TelegramToken,
 		APIURL:    a.cfg.TelegramAPIURL,
@@ -216,7 +203,7 @@ func (a *app) serve(ctx context.Context) error {
 		}
 		return nil
 	})
-	g.Go(func() error { return tg.Run(gctx) })
+	g.Go(func() error { return bot.RunChannels(gctx, a.logger, tg) })
 	// The broadcast sender stops claiming at shutdown and finishes the sends
 	// under way before Run returns (and before the store closes).
 	g.Go(func() error { return sender.Run(gctx) })

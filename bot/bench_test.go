@@ -73,12 +73,13 @@ func benchThroughput(b *testing.B, load benchLoad, newHandler func(tb testing.TB
 	api.mu.Unlock()
 	st := openStore(b)
 	const secret = "bench_secret"
+	metrics := NewMetrics()
 	tg, err := NewTelegram(TelegramConfig{
 		Token: fakeToken, APIURL: api.URL(),
 		WebhookURL: "https://gongyou.example/hook", WebhookSecret: secret,
 		FloodPerMinute: 1 << 30, // the load is many messages per user
 		QueueSize:      1024,
-	}, newHandler(b, st), st, NewMetrics(), testLogger(b))
+	}, newHandler(b, st), st, metrics, testLogger(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func benchThroughput(b *testing.B, load benchLoad, newHandler func(tb testing.TB
 		}
 		turns.Done()
 	}
-	srv := httptest.NewServer(NewHTTPServer("127.0.0.1:0", nil, tg.m, "/hook", tg.WebhookHandler()).Handler)
+	srv := httptest.NewServer(NewHTTPServer("127.0.0.1:0", nil, metrics, "/hook", tg.WebhookHandler()).Handler)
 	defer srv.Close()
 
 	ctx, cancel := context.WithCancel(context.Background())

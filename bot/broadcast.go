@@ -6,22 +6,29 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net/http"
-	"net/http/httptrace"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	tgbot "github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/time/rate"
 
-	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/store"
 )
+
+// The broadcast sender is shared by every channel: it claims deliveries
+// from the store, paces them, pauses on a rate limit, retries and records
+// outcomes. What one send means on a channel (a Bot API call and how to read
+// its answer) is that channel's broadcastSink: telegram_broadcast.go.
+
+// broadcastSink sends one broadcast message to one chat of a channel and
+// classifies what happened (see sendResult).
+type broadcastSink interface {
+	name() string // the channel's name, the channel label of the metric
+	// deliver sends d within ctx (the sender sets SendTimeout on it).
+	deliver(ctx context.Context, d store.Delivery) sendResult
+}
 
 // BroadcastQueue is the delivery outbox the sender works from.
 // *store.Store implements it.
@@ -80,15 +87,14 @@ type BroadcastStats struct {
 	Sent, Unreachable, Failed, Unknown, Retried, Limited int64
 }
 
-// Broadcaster sends the deliveries of policy broadcasts, paced by a token
-// bucket, with its own HTTP connections so that interactive replies never
-// queue behind it. See DESIGN.md "Broadcasts" and README.md.
+// Broadcaster sends the deliveries of policy broadcasts through a
+// channel's sink, paced by a token bucket. See README.md.
 type Broadcaster struct {
-	cfg BroadcastConfig
-	api *tgbot.Bot
-	q   BroadcastQueue
-	log *slog.Logger
-	lim *rate.Limiter
+	cfg  BroadcastConfig
+	sink broadcastSink
+	q    BroadcastQueue
+	log  *slog.Logger
+	lim  *rate.Limiter
 
 	mu          sync.Mutex
 	pausedUntil time.Time
@@ -100,14 +106,22 @@ type Broadcaster struct {
 
 var outcomes = [...]string{bcSent, bcUnreachable, bcFailed, bcUnknown, bcRetry, bcLimited}
 
-// NewBroadcaster builds the sender. reg, if not nil, gets its metrics.
+// NewBroadcaster builds the sender for Telegram (cfg.Token, cfg.APIURL).
+// reg, if not nil, gets its metrics.
 func NewBroadcaster(cfg BroadcastConfig, q BroadcastQueue, reg prometheus.Registerer, logger *slog.Logger) (*Broadcaster, error) {
-	if strings.TrimSpace(cfg.Token) == "" {
-		return nil, errors.New("broadcast: empty bot token")
+	cfg = cfg.withDefaults()
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
 	}
-	if q == nil {
-		return nil, errors.New("broadcast: queue is required")
+	sink, err := newTelegramSink(cfg, logger.With("component", "broadcast", "sender", cfg.SenderID))
+	if err != nil {
+		return nil, err
 	}
+	return newBroadcaster(sink, cfg, q, reg, logger)
+}
+
+// withDefaults fills in the zero fields.
+func (cfg BroadcastConfig) withDefaults() BroadcastConfig {
 	if cfg.Rate <= 0 {
 		cfg.Rate = 25
 	}
@@ -133,42 +147,37 @@ func NewBroadcaster(cfg BroadcastConfig, q BroadcastQueue, reg prometheus.Regist
 	if cfg.MaxBackoff <= 0 {
 		cfg.MaxBackoff = time.Minute
 	}
+	return cfg
+}
+
+// newBroadcaster builds a sender that sends through sink.
+func newBroadcaster(sink broadcastSink, cfg BroadcastConfig, q BroadcastQueue, reg prometheus.Registerer, logger *slog.Logger) (*Broadcaster, error) {
+	if q == nil {
+		return nil, errors.New("broadcast: queue is required")
+	}
+	cfg = cfg.withDefaults()
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	b := &Broadcaster{
-		cfg: cfg, q: q,
-		log: logger.With("component", "broadcast", "sender", cfg.SenderID),
+		cfg: cfg, q: q, sink: sink,
+		log: logger.With("component", "broadcast", "channel", sink.name(), "sender", cfg.SenderID),
 		// Burst 1: the bucket never lets a burst above the rate through.
 		lim: rate.NewLimiter(rate.Limit(cfg.Rate), 1),
-		metric: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "gongyou_broadcast_deliveries_total",
-			Help: "Broadcast sendMessage attempts by outcome (sent, unreachable, failed, unknown, retry, limited = 429).",
-		}, []string{"outcome"}),
 	}
+	vec := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "gongyou_broadcast_deliveries_total",
+		Help: "Broadcast send attempts by channel and outcome (sent, unreachable, failed, unknown, retry, limited = 429).",
+	}, []string{"channel", "outcome"})
+	b.metric = vec.MustCurryWith(prometheus.Labels{"channel": sink.name()})
 	for _, o := range outcomes {
 		b.metric.WithLabelValues(o)
 	}
 	if reg != nil {
-		if err := reg.Register(b.metric); err != nil {
+		if err := reg.Register(vec); err != nil {
 			return nil, fmt.Errorf("broadcast: metrics: %w", err)
 		}
 	}
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.MaxIdleConnsPerHost = cfg.InFlight
-	opts := []tgbot.Option{
-		tgbot.WithSkipGetMe(),
-		tgbot.WithHTTPClient(pollTimeout, &http.Client{Timeout: cfg.SendTimeout + 5*time.Second, Transport: statusTransport{transport}}),
-		tgbot.WithErrorsHandler(func(err error) { b.log.Error("telegram api", "err", err) }),
-	}
-	if cfg.APIURL != "" {
-		opts = append(opts, tgbot.WithServerURL(strings.TrimRight(cfg.APIURL, "/")))
-	}
-	api, err := tgbot.New(cfg.Token, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("broadcast: %w", err)
-	}
-	b.api = api
 	return b, nil
 }
 
@@ -339,7 +348,7 @@ func (b *Broadcaster) work(ctx context.Context) {
 			continue
 		}
 		if !sleep(ctx, r.Delay()) || b.pausedFor() > 0 {
-			// Stopping, or a 429 meanwhile: Telegram never saw this one.
+			// Stopping, or a 429 meanwhile: the channel never saw this one.
 			r.Cancel()
 			if err := b.q.RequeueDelivery(keep, d, b.cfg.SenderID, time.Now(), false, "not sent yet: sender stopping or paused"); err != nil {
 				b.log.Error("put back a claimed delivery", "delivery", d.ID, "err", err)
@@ -353,7 +362,9 @@ func (b *Broadcaster) work(ctx context.Context) {
 // deliver sends one claimed delivery and records what happened.
 func (b *Broadcaster) deliver(ctx context.Context, d store.Delivery) {
 	log := b.log.With("broadcast", d.BroadcastID, "delivery", d.ID)
-	res := b.send(ctx, d)
+	sctx, cancel := context.WithTimeout(ctx, b.cfg.SendTimeout)
+	res := b.sink.deliver(sctx, d)
+	cancel()
 	var err error
 	switch res.outcome {
 	case bcSent:
@@ -365,11 +376,11 @@ func (b *Broadcaster) deliver(ctx context.Context, d store.Delivery) {
 		b.pause(until)
 		switch {
 		case res.local:
-			log.Error("telegram refused the bot token: this sender pauses", "for", res.wait, "err", res.reason)
+			log.Error("the channel refused our credentials (bot token): this sender pauses", "for", res.wait, "err", res.reason)
 		default:
-			log.Warn("telegram rate limit: pausing every broadcast sender", "retry_after", res.wait)
+			log.Warn("channel rate limit: pausing every broadcast sender", "retry_after", res.wait)
 			if res.wait > 5*time.Minute {
-				log.Error("telegram asked for a very long pause; broadcasts resume by themselves after it", "until", until)
+				log.Error("the channel asked for a very long pause; broadcasts resume by themselves after it", "until", until)
 			}
 			if perr := b.q.PauseBroadcasts(ctx, until); perr != nil {
 				log.Error("share the pause", "err", perr)
@@ -411,115 +422,4 @@ type sendResult struct {
 	reason  string
 	wait    time.Duration // bcLimited: how long to pause
 	local   bool          // bcLimited: pause only this sender (our token is refused), do not share
-}
-
-// statusKey carries an *atomic.Int32 through a request's context; the
-// transport stores the HTTP status of the answer in it.
-type statusKey struct{}
-
-// statusTransport records the HTTP status of each answer (go-telegram/bot
-// looks only at the JSON body, which a proxy's 502 page does not have).
-type statusTransport struct{ base http.RoundTripper }
-
-func (t statusTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := t.base.RoundTrip(r)
-	if err == nil {
-		if p, ok := r.Context().Value(statusKey{}).(*atomic.Int32); ok {
-			p.Store(int32(resp.StatusCode))
-		}
-	}
-	return resp, err
-}
-
-// send calls sendMessage and classifies the answer:
-//
-//	ok                                        → sent
-//	429                                       → limited (retry_after + 0-500 ms jitter), not delivered
-//	403 (blocked, deactivated, kicked)        → unreachable, never retried
-//	400 chat not found / user is deactivated  → unreachable, never retried
-//	other 400                                 → failed (the same request fails again)
-//	401, 404 (token refused)                  → put back; this sender pauses a minute
-//	HTTP 5xx, or 4xx without a Bot API body   → retry
-//	HTTP 200 whose body cannot be read        → unknown (it did arrive, or may have)
-//	no answer, request never written          → retry (nothing reached Telegram)
-//	no answer after the request was written   → unknown (it may have arrived: never resent)
-func (b *Broadcaster) send(ctx context.Context, d store.Delivery) sendResult {
-	var wrote atomic.Bool
-	var status atomic.Int32
-	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { wrote.Store(true) }}
-	ctx = context.WithValue(httptrace.WithClientTrace(ctx, trace), statusKey{}, &status)
-	cctx, cancel := context.WithTimeout(ctx, b.cfg.SendTimeout)
-	defer cancel()
-	_, err := b.api.SendMessage(cctx, &tgbot.SendMessageParams{
-		ChatID:             d.ChatID,
-		Text:               dialog.BroadcastMessage(d.Lang, d.Text),
-		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
-	})
-	if err == nil {
-		return sendResult{outcome: bcSent}
-	}
-	reason := err.Error()
-	var tooMany *tgbot.TooManyRequestsError
-	switch {
-	case errors.As(err, &tooMany):
-		wait := max(time.Duration(tooMany.RetryAfter)*time.Second, time.Second) + time.Duration(rand.Int64N(int64(500*time.Millisecond)))
-		return sendResult{outcome: bcLimited, reason: reason, wait: wait}
-	case errors.Is(err, tgbot.ErrorForbidden):
-		return sendResult{outcome: bcUnreachable, reason: reason}
-	case errors.Is(err, tgbot.ErrorBadRequest):
-		low := strings.ToLower(reason)
-		if strings.Contains(low, "chat not found") || strings.Contains(low, "user is deactivated") {
-			return sendResult{outcome: bcUnreachable, reason: reason}
-		}
-		return sendResult{outcome: bcFailed, reason: reason}
-	case errors.Is(err, tgbot.ErrorUnauthorized), errors.Is(err, tgbot.ErrorNotFound):
-		return sendResult{outcome: bcLimited, reason: reason, wait: time.Minute, local: true}
-	case status.Load() >= 400:
-		return sendResult{outcome: bcRetry, reason: reason} // 5xx, or a 4xx page from a proxy: not delivered
-	case status.Load() != 0:
-		return sendResult{outcome: bcUnknown, reason: reason} // 2xx we could not read: it may have arrived
-	case !wrote.Load():
-		return sendResult{outcome: bcRetry, reason: reason}
-	default:
-		return sendResult{outcome: bcUnknown, reason: reason}
-	}
-}
-
-// Reachability is told when a user blocks or unblocks the bot.
-// *store.Store implements it.
-type Reachability interface {
-	SetReachable(ctx context.Context, userID int64, reachable bool) error
-}
-
-// memberUpdate follows my_chat_member updates of private chats: a user who
-// blocked the bot (status kicked) is marked unreachable and unsubscribed, so
-// broadcasts skip them without a 403; one who unblocked it (member after
-// kicked) is reachable again but not subscribed again: they subscribe
-// themselves if they want. The update log (the store) does it.
-func (t *Telegram) memberUpdate(ctx context.Context, upd *models.Update) {
-	mc := upd.MyChatMember
-	log := t.log.With("update_id", upd.ID, "chat", mc.Chat.ID, "status", mc.NewChatMember.Type)
-	r, ok := t.seen.(Reachability)
-	if !ok || mc.Chat.Type != models.ChatTypePrivate || mc.Chat.ID == 0 {
-		log.Info("chat member update ignored")
-		return
-	}
-	var reachable bool
-	switch mc.NewChatMember.Type {
-	case models.ChatMemberTypeBanned:
-		reachable = false
-	case models.ChatMemberTypeMember:
-		reachable = true
-	default:
-		log.Info("chat member update ignored")
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, sendTimeout)
-	defer cancel()
-	if err := r.SetReachable(ctx, mc.Chat.ID, reachable); err != nil {
-		t.m.updateErrors.WithLabelValues(stageHandler).Inc()
-		log.Error("record blocked/unblocked", "err", err)
-		return
-	}
-	log.Info("user blocked or unblocked the bot", "reachable", reachable)
 }

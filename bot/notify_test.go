@@ -16,7 +16,7 @@ import (
 func TestNotifySendsPlainText(t *testing.T) {
 	h := newHarness(t, func(context.Context, dialog.Event) ([]dialog.Reply, error) { return nil, nil })
 	text := "📣 *粗体* _斜体_ <b>HTML</b> <a href=\"http://evil.example\">点我</a> [链接](http://evil.example) `code`"
-	err := h.tg.Notify(context.Background(), 777, dialog.Reply{Text: text, Buttons: [][]dialog.Button{{{Label: "⬅️ 主菜单", Data: "menu"}}}})
+	err := h.tg.Send(context.Background(), 777, dialog.Reply{Text: text, Buttons: [][]dialog.Button{{{Label: "⬅️ 主菜单", Data: "menu"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,17 +42,17 @@ func TestNotifySendsPlainText(t *testing.T) {
 func TestNotifyReportsFailures(t *testing.T) {
 	h := newHarness(t, func(context.Context, dialog.Event) ([]dialog.Reply, error) { return nil, nil })
 	h.api.failNext("sendMessage", apiFailure{Code: 403, Description: "Forbidden: bot was blocked by the user"})
-	err := h.tg.Notify(context.Background(), 778, dialog.Reply{Text: "follow-up"})
+	err := h.tg.Send(context.Background(), 778, dialog.Reply{Text: "follow-up"})
 	if !errors.Is(err, tgbot.ErrorForbidden) {
 		t.Fatalf("Notify to a blocked chat = %v; want ErrorForbidden", err)
 	}
-	if err := h.tg.Notify(context.Background(), 778, dialog.Reply{Text: "  "}); err == nil {
+	if err := h.tg.Send(context.Background(), 778, dialog.Reply{Text: "  "}); err == nil {
 		t.Fatal("a blank follow-up was reported as sent")
 	}
-	if err := h.tg.Notify(context.Background(), 0, dialog.Reply{Text: "x"}); err == nil {
+	if err := h.tg.Send(context.Background(), 0, dialog.Reply{Text: "x"}); err == nil {
 		t.Fatal("Notify without a chat succeeded")
 	}
 }
 
-// The engine's Notifier is satisfied by the Telegram channel.
-var _ dialog.Notifier = (*Telegram)(nil)
+// The engine's Notifier is the Relay, which sends through a channel.
+var _ dialog.Notifier = (*Relay)(nil)

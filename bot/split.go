@@ -5,11 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// MaxMessageUnits is Telegram's limit on a message text, in UTF-16 code
-// units (not bytes, not runes): a Han character is 1 unit, an emoji outside
-// the Basic Multilingual Plane is 2.
-const MaxMessageUnits = 4096
-
 // utf16Units is how many UTF-16 code units r takes. An invalid byte
 // (utf8.RuneError of width 1) counts as the one unit of U+FFFD.
 func utf16Units(r rune) int {

@@ -87,7 +87,7 @@ func TestStartAndButtonPress(t *testing.T) {
 	if !slices.Equal(evs, want) {
 		t.Errorf("events = %+v\nwant %+v", evs, want)
 	}
-	if got := value(t, h.metrics.updates.WithLabelValues(kindCallback)); got != 1 {
+	if got := value(t, h.tg.m.updates.WithLabelValues(kindCallback)); got != 1 {
 		t.Errorf("callback updates = %v, want 1", got)
 	}
 }
@@ -169,7 +169,7 @@ func TestReplayedUpdateHandledOnce(t *testing.T) {
 	if got := h.handler.textsOf(user); !slices.Equal(got, []string{"找工作", "marker"}) {
 		t.Fatalf("handled %v", got)
 	}
-	if got := value(t, h.metrics.duplicates); got != 1 {
+	if got := value(t, h.tg.m.duplicates); got != 1 {
 		t.Errorf("duplicates = %v, want 1", got)
 	}
 	if err := h.stop(); err != nil {
@@ -259,10 +259,10 @@ func TestPanicAndErrorGetNotice(t *testing.T) {
 	if got := h.api.textsTo(user); !slices.Equal(got, want) {
 		t.Errorf("replies = %q\nwant %q", got, want)
 	}
-	if got := value(t, h.metrics.panics); got != 1 {
+	if got := value(t, h.tg.m.panics); got != 1 {
 		t.Errorf("panics = %v, want 1", got)
 	}
-	if got := value(t, h.metrics.updateErrors.WithLabelValues(stageHandler)); got != 1 {
+	if got := value(t, h.tg.m.updateErrors.WithLabelValues(stageHandler)); got != 1 {
 		t.Errorf("handler errors = %v, want 1", got)
 	}
 }
@@ -293,7 +293,7 @@ func TestFloodOneNoticeThenDrop(t *testing.T) {
 	}
 	burst = append(burst, callback(31, user, "menu")) // button presses count too
 	h.api.push(burst...)
-	eventually(t, "the burst to be processed", func() bool { return value(t, h.metrics.floodDropped) == 11 })
+	eventually(t, "the burst to be processed", func() bool { return value(t, h.tg.m.floodDropped) == 11 })
 	eventually(t, "the callback answer", func() bool { return len(h.api.callsOf("answerCallbackQuery")) == 1 })
 
 	if n := len(h.handler.seen()); n != 20 {
@@ -498,9 +498,9 @@ func TestGracefulShutdownFinishesQueuedWork(t *testing.T) {
 	go func() { stopped <- h.stop() }()
 	// Polling stops first; the turn in flight is still running.
 	eventually(t, "polling to stop", func() bool {
-		h.tg.mu.RLock()
-		defer h.tg.mu.RUnlock()
-		return h.tg.closed
+		h.tg.queues.mu.RLock()
+		defer h.tg.queues.mu.RUnlock()
+		return h.tg.queues.closed
 	})
 	close(release)
 	if err := <-stopped; err != nil {
@@ -530,7 +530,7 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 	if n := len(h.handler.seen()); n != 1 {
 		t.Errorf("handler saw %d updates; the queued one must be dropped once the grace ran out", n)
 	}
-	if got := value(t, h.metrics.updateErrors.WithLabelValues(stageShutdown)); got != 1 {
+	if got := value(t, h.tg.m.updateErrors.WithLabelValues(stageShutdown)); got != 1 {
 		t.Errorf("shutdown drops = %v, want 1", got)
 	}
 }
@@ -547,15 +547,15 @@ func TestSendErrors(t *testing.T) {
 	if gap := calls[1].At.Sub(calls[0].At); gap < time.Second {
 		t.Errorf("retried after %v, want ≥ retry_after (1s)", gap)
 	}
-	eventually(t, "the ok count", func() bool { return value(t, h.metrics.sends.WithLabelValues(outcomeOK)) == 1 })
-	if got := value(t, h.metrics.sends.WithLabelValues(outcomeRetry)); got != 1 {
+	eventually(t, "the ok count", func() bool { return value(t, h.tg.m.sends.WithLabelValues(outcomeOK)) == 1 })
+	if got := value(t, h.tg.m.sends.WithLabelValues(outcomeRetry)); got != 1 {
 		t.Errorf("retry sends = %v, want 1", got)
 	}
 
 	h.api.failNext("sendMessage", apiFailure{Code: 403, Description: "Forbidden: bot was blocked by the user"})
 	h.api.push(privateMsg(2, user, "b"))
 	eventually(t, "the forbidden count", func() bool {
-		return value(t, h.metrics.sends.WithLabelValues(outcomeForbidden)) == 1
+		return value(t, h.tg.m.sends.WithLabelValues(outcomeForbidden)) == 1
 	})
 	h.api.push(privateMsg(3, user, "marker"))
 	eventually(t, "the marker", func() bool { return len(h.api.callsOf("sendMessage")) == 4 })
@@ -673,7 +673,7 @@ func TestHealthAndMetrics(t *testing.T) {
 	var healthy atomic.Bool
 	healthy.Store(true)
 	m := NewMetrics()
-	m.updates.WithLabelValues(kindMessage).Inc()
+	m.forChannel(telegramName).updates.WithLabelValues(kindMessage).Inc()
 	srv := httptest.NewServer(NewHTTPServer("127.0.0.1:0", func(ctx context.Context) error {
 		if _, ok := ctx.Deadline(); !ok {
 			return errors.New("health check without a deadline")
@@ -702,7 +702,7 @@ func TestHealthAndMetrics(t *testing.T) {
 		t.Errorf("unhealthy: %d %q", code, body)
 	}
 	code, body := get("/metrics")
-	if code != 200 || !strings.Contains(body, `gongyou_updates_total{kind="message"} 1`) ||
+	if code != 200 || !strings.Contains(body, `gongyou_updates_total{channel="telegram",kind="message"} 1`) ||
 		!strings.Contains(body, "gongyou_turn_seconds_bucket") || !strings.Contains(body, "go_goroutines") {
 		t.Errorf("metrics: %d\n%s", code, body)
 	}

@@ -6,27 +6,52 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
+	"log/slog"
 	"strings"
 
 	"github.com/gongyou/gongyou/dialog"
 )
 
-// Terminal runs the dialog engine in a terminal: replies are printed,
-// buttons are numbered, and typing a number presses that button (or the
-// button labelled with exactly what was typed). It reads
-// from any io.Reader, so scripts can pipe a conversation in.
+// Terminal is the terminal chat (gongyou chat), a channel for one local
+// user: replies are printed, buttons are numbered, and typing a number
+// presses that button (or the button labelled with exactly what was typed;
+// render.go). It reads from any io.Reader, so scripts can pipe a
+// conversation in.
 type Terminal struct {
-	h      Handler
+	turns  *turner
 	in     io.Reader
 	out    io.Writer
 	userID int64
 	lang   string
 }
 
+var _ Channel = (*Terminal)(nil)
+
+const terminalName = "terminal"
+
 // NewTerminal builds a terminal chat for one local user.
 func NewTerminal(h Handler, in io.Reader, out io.Writer, userID int64, lang string) *Terminal {
-	return &Terminal{h: h, in: in, out: out, userID: userID, lang: lang}
+	return &Terminal{
+		turns: &turner{h: h, m: (*Metrics)(nil).forChannel(terminalName), log: slog.New(slog.DiscardHandler)},
+		in:    in, out: out, userID: userID, lang: lang,
+	}
+}
+
+// Name is "terminal".
+func (t *Terminal) Name() string { return terminalName }
+
+// Buttons is false: choices are numbered lines.
+func (t *Terminal) Buttons() bool { return false }
+
+// MaxMessage is 0: a terminal prints any length.
+func (t *Terminal) MaxMessage() int { return 0 }
+
+// Send prints a reply outside a turn. The terminal's one user is always
+// there, so it never fails; the choices on screen stay those of the last
+// turn.
+func (t *Terminal) Send(_ context.Context, _ int64, r dialog.Reply) error {
+	t.print([]dialog.Reply{r})
+	return nil
 }
 
 // maxTerminalLine bounds one input line (a pasted offer can be long).
@@ -38,7 +63,7 @@ func (t *Terminal) Run(ctx context.Context) error {
 	var buttons []dialog.Button
 	turn := func(ev dialog.Event) error {
 		ev.UserID, ev.ChatID, ev.Lang = t.userID, t.userID, t.lang
-		replies, err := t.h.Handle(ctx, ev)
+		replies, err := t.turns.run(ctx, ev)
 		if err != nil {
 			fmt.Fprintln(t.out, dialog.NoticeText(t.lang, dialog.NoticeError))
 			return err
@@ -77,21 +102,6 @@ func (t *Terminal) Run(ctx context.Context) error {
 	}
 }
 
-// pressed finds the button typed input means: a button whose label is
-// exactly the input (a results page labels its postings "6" to "9"), else
-// the button with that number in the printed list.
-func pressed(buttons []dialog.Button, input string) (dialog.Button, bool) {
-	for _, b := range buttons {
-		if b.Label == input {
-			return b, true
-		}
-	}
-	if n, err := strconv.Atoi(input); err == nil && n >= 1 && n <= len(buttons) {
-		return buttons[n-1], true
-	}
-	return dialog.Button{}, false
-}
-
 // readLine reads up to a newline, keeping at most max bytes of it.
 func readLine(r *bufio.Reader, max int) (string, error) {
 	var b strings.Builder
@@ -118,13 +128,10 @@ func (t *Terminal) print(replies []dialog.Reply) []dialog.Button {
 	var all []dialog.Button
 	for _, rep := range replies {
 		fmt.Fprintln(t.out, rep.Text)
-		for _, row := range rep.Buttons {
-			labels := make([]string, 0, len(row))
-			for _, b := range row {
-				all = append(all, b)
-				labels = append(labels, fmt.Sprintf("%d) %s", len(all), b.Label))
-			}
-			fmt.Fprintln(t.out, "   "+strings.Join(labels, "   "))
+		var lines []string
+		lines, all = numberedRows(rep.Buttons, all)
+		for _, l := range lines {
+			fmt.Fprintln(t.out, l)
 		}
 		fmt.Fprintln(t.out)
 	}
