@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -240,13 +239,7 @@ func benchThroughput(b *testing.B, load benchLoad, newHandler func(tb testing.TB
 
 // newEngine builds the real dialog engine with the scam checker on the
 // channel's SQLite store.
-func newEngine(tb testing.TB, st *store.Store) Handler {
-	base, err := knowledge.NewBase(context.Background(), st, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return dialog.New(st, dialog.WithKnowledge(base))
-}
+func newEngine(tb testing.TB, st *store.Store) Handler { return engineOn(tb, st, true) }
 
 // BenchmarkTelegramEngine is BenchmarkTelegramThroughput with the real
 // dialog engine and scam checker on SQLite instead of the echo handler.

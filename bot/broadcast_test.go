@@ -207,122 +207,125 @@ func runSender(t *testing.T, st *store.Store, cfg BroadcastConfig, bid int64) *B
 }
 
 func TestBroadcastOutcomes(t *testing.T) {
-	st := openStore(t)
-	ctx := context.Background()
-	subscribers(t, st, 1, 40)
-	f := newBCFake(t, 0)
-	f.refuse[3] = errBlocked
-	f.refuse[4] = errDeactivated
-	f.refuse[5] = errNoChat
-	f.refuse[6] = apiFailure{Code: 400, Description: "Bad Request: message is too long"}
-	f.fail[7] = []apiFailure{errInternal, errInternal}                                                    // then ok
-	f.html502[8] = true                                                                                   // always: failed after MaxAttempts
-	f.fail[9] = []apiFailure{{Code: 429, Description: "Too Many Requests: retry after 1", RetryAfter: 1}} // then ok
-	f.hang[10] = true                                                                                     // no answer: unknown
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		subscribers(t, st, 1, 40)
+		f := newBCFake(t, 0)
+		f.refuse[3] = errBlocked
+		f.refuse[4] = errDeactivated
+		f.refuse[5] = errNoChat
+		f.refuse[6] = apiFailure{Code: 400, Description: "Bad Request: message is too long"}
+		f.fail[7] = []apiFailure{errInternal, errInternal}                                                    // then ok
+		f.html502[8] = true                                                                                   // always: failed after MaxAttempts
+		f.fail[9] = []apiFailure{{Code: 429, Description: "Too Many Requests: retry after 1", RetryAfter: 1}} // then ok
+		f.hang[10] = true                                                                                     // no answer: unknown
 
-	bc, err := st.CreateBroadcast(ctx, "东莞市 2026 年技能补贴开始申请。", store.BroadcastFilter{}, 9001)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := runSender(t, st, BroadcastConfig{
-		Token: fakeToken, APIURL: f.srv.URL, Rate: 500, Exclusive: true,
-		MaxAttempts: 3, MaxBackoff: 20 * time.Millisecond, SendTimeout: 3 * time.Second, Idle: 10 * time.Millisecond,
-	}, bc.ID)
+		bc, err := st.CreateBroadcast(ctx, "东莞市 2026 年技能补贴开始申请。", store.BroadcastFilter{}, 9001)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := runSender(t, st, BroadcastConfig{
+			Token: fakeToken, APIURL: f.srv.URL, Rate: 500, Exclusive: true,
+			MaxAttempts: 3, MaxBackoff: 20 * time.Millisecond, SendTimeout: 3 * time.Second, Idle: 10 * time.Millisecond,
+		}, bc.ID)
 
-	delivered, requests := f.counts()
-	for chat := int64(1); chat <= 40; chat++ {
-		want, wantReq := 1, 1
-		switch chat {
-		case 3, 4, 5, 6, 10:
-			want = 0 // refused or unanswered: exactly one request, never retried
-		case 7:
-			wantReq = 3
-		case 8:
-			want, wantReq = 0, 3
-		case 9:
-			wantReq = 2
+		delivered, requests := f.counts()
+		for chat := int64(1); chat <= 40; chat++ {
+			want, wantReq := 1, 1
+			switch chat {
+			case 3, 4, 5, 6, 10:
+				want = 0 // refused or unanswered: exactly one request, never retried
+			case 7:
+				wantReq = 3
+			case 8:
+				want, wantReq = 0, 3
+			case 9:
+				wantReq = 2
+			}
+			if delivered[chat] != want || requests[chat] != wantReq {
+				t.Errorf("chat %d: delivered %d, requests %d; want %d, %d", chat, delivered[chat], requests[chat], want, wantReq)
+			}
 		}
-		if delivered[chat] != want || requests[chat] != wantReq {
-			t.Errorf("chat %d: delivered %d, requests %d; want %d, %d", chat, delivered[chat], requests[chat], want, wantReq)
+		got, _ := st.Broadcast(ctx, bc.ID)
+		if got.Sent != 34 || got.Unreachable != 3 || got.Failed != 2 || got.Unknown != 1 || got.Pending+got.Sending != 0 {
+			t.Errorf("progress = %+v; want 34 sent, 3 unreachable, 2 failed, 1 unknown", got)
 		}
-	}
-	got, _ := st.Broadcast(ctx, bc.ID)
-	if got.Sent != 34 || got.Unreachable != 3 || got.Failed != 2 || got.Unknown != 1 || got.Pending+got.Sending != 0 {
-		t.Errorf("progress = %+v; want 34 sent, 3 unreachable, 2 failed, 1 unknown", got)
-	}
-	s := b.Stats()
-	if s.Sent != 34 || s.Unreachable != 3 || s.Failed != 2 || s.Unknown != 1 || s.Limited != 1 || s.Retried != 4 {
-		t.Errorf("stats = %+v", s)
-	}
-	for _, id := range []int64{3, 4, 5} {
-		u, _ := st.User(ctx, id)
-		if un, _ := st.Unreachable(ctx, id); u.Subscribed || !un {
-			t.Errorf("user %d: subscribed %v, unreachable %v; want unsubscribed and unreachable", id, u.Subscribed, un)
+		s := b.Stats()
+		if s.Sent != 34 || s.Unreachable != 3 || s.Failed != 2 || s.Unknown != 1 || s.Limited != 1 || s.Retried != 4 {
+			t.Errorf("stats = %+v", s)
 		}
-	}
-	if n, _ := st.CountAudience(ctx, store.BroadcastFilter{}); n != 37 {
-		t.Errorf("audience after the broadcast = %d; want 37", n)
-	}
-	// The message is the one the preview shows.
-	if want := dialog.BroadcastMessage("zh", "东莞市 2026 年技能补贴开始申请。"); !strings.Contains(want, "补贴") {
-		t.Fatalf("BroadcastMessage = %q", want)
-	}
+		for _, id := range []int64{3, 4, 5} {
+			u, _ := st.User(ctx, id)
+			if un, _ := st.Unreachable(ctx, id); u.Subscribed || !un {
+				t.Errorf("user %d: subscribed %v, unreachable %v; want unsubscribed and unreachable", id, u.Subscribed, un)
+			}
+		}
+		if n, _ := st.CountAudience(ctx, store.BroadcastFilter{}); n != 37 {
+			t.Errorf("audience after the broadcast = %d; want 37", n)
+		}
+		// The message is the one the preview shows.
+		if want := dialog.BroadcastMessage("zh", "东莞市 2026 年技能补贴开始申请。"); !strings.Contains(want, "补贴") {
+			t.Fatalf("BroadcastMessage = %q", want)
+		}
+	})
 }
 
 // TestBroadcast429PausesEverySend checks that after a 429 no worker sends
 // anything for retry_after, and the refused item is delivered once after.
 func TestBroadcast429PausesEverySend(t *testing.T) {
-	st := openStore(t)
-	subscribers(t, st, 1, 30)
-	f := newBCFake(t, 0)
-	f.fail[10] = []apiFailure{{Code: 429, Description: "Too Many Requests: retry after 1", RetryAfter: 1}}
-	bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: f.srv.URL, Rate: 200, InFlight: 4, Exclusive: true, Idle: 10 * time.Millisecond}, bc.ID)
-	delivered, _ := f.counts()
-	for chat := int64(1); chat <= 30; chat++ {
-		if delivered[chat] != 1 {
-			t.Errorf("chat %d got %d messages; want 1", chat, delivered[chat])
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		subscribers(t, st, 1, 30)
+		f := newBCFake(t, 0)
+		f.fail[10] = []apiFailure{{Code: 429, Description: "Too Many Requests: retry after 1", RetryAfter: 1}}
+		bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	ts := f.times()
-	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
-	gap := time.Duration(0)
-	for i := 1; i < len(ts); i++ {
-		gap = max(gap, ts[i].Sub(ts[i-1]))
-	}
-	// Up to InFlight-1 sends already under way may land just after the 429;
-	// then nothing for a second.
-	if gap < 900*time.Millisecond {
-		t.Errorf("longest pause between deliveries = %s; want about 1 s after the 429", gap)
-	}
+		runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: f.srv.URL, Rate: 200, InFlight: 4, Exclusive: true, Idle: 10 * time.Millisecond}, bc.ID)
+		delivered, _ := f.counts()
+		for chat := int64(1); chat <= 30; chat++ {
+			if delivered[chat] != 1 {
+				t.Errorf("chat %d got %d messages; want 1", chat, delivered[chat])
+			}
+		}
+		ts := f.times()
+		sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
+		gap := time.Duration(0)
+		for i := 1; i < len(ts); i++ {
+			gap = max(gap, ts[i].Sub(ts[i-1]))
+		}
+		// Up to InFlight-1 sends already under way may land just after the 429;
+		// then nothing for a second.
+		if gap < 900*time.Millisecond {
+			t.Errorf("longest pause between deliveries = %s; want about 1 s after the 429", gap)
+		}
+	})
 }
 
 // TestBroadcastRate checks the token bucket: in no one-second window do
 // more than rate+1 messages go out (plus a little network jitter).
 func TestBroadcastRate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("paced: takes about 3 s")
-	}
-	st := openStore(t)
-	subscribers(t, st, 1, 120)
-	f := newBCFake(t, 0)
-	bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const rate = 40
-	runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: f.srv.URL, Rate: rate, InFlight: 3, Exclusive: true, Idle: 10 * time.Millisecond}, bc.ID)
-	ts := f.times()
-	if len(ts) != 120 {
-		t.Fatalf("delivered %d; want 120", len(ts))
-	}
-	// rate+1 exactly paced; arrival times at the fake jitter by a few ms.
-	if m := maxPerWindow(ts, time.Second); m > rate+3 {
-		t.Errorf("%d messages within one second; want at most %d", m, rate+3)
-	}
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		if testing.Short() {
+			t.Skip("paced: takes about 3 s")
+		}
+		subscribers(t, st, 1, 120)
+		f := newBCFake(t, 0)
+		bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const rate = 40
+		runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: f.srv.URL, Rate: rate, InFlight: 3, Exclusive: true, Idle: 10 * time.Millisecond}, bc.ID)
+		ts := f.times()
+		if len(ts) != 120 {
+			t.Fatalf("delivered %d; want 120", len(ts))
+		}
+		// rate+1 exactly paced; arrival times at the fake jitter by a few ms.
+		if m := maxPerWindow(ts, time.Second); m > rate+3 {
+			t.Errorf("%d messages within one second; want at most %d", m, rate+3)
+		}
+	})
 }
 
 // TestBroadcastTwoSendersPostgres runs two senders (two stores, as two
@@ -377,90 +380,93 @@ func TestBroadcastTwoSendersPostgres(t *testing.T) {
 
 // TestMyChatMember follows block and unblock through the Telegram channel.
 func TestMyChatMember(t *testing.T) {
-	st := openStore(t)
-	subscribers(t, st, 77, 1)
-	h := newHarness(t, nil, withStore(st))
-	h.start()
-	member := func(id int64, status string) map[string]any {
-		return map[string]any{"update_id": id, "my_chat_member": map[string]any{
-			"chat":            map[string]any{"id": 77, "type": "private"},
-			"from":            map[string]any{"id": 77, "is_bot": false, "first_name": "阿明"},
-			"date":            1700000000,
-			"old_chat_member": map[string]any{"status": "member", "user": map[string]any{"id": 123456, "is_bot": true, "first_name": "bot"}},
-			"new_chat_member": map[string]any{"status": status, "user": map[string]any{"id": 123456, "is_bot": true, "first_name": "bot"}, "until_date": 0},
-		}}
-	}
-	h.api.push(member(1, "kicked"))
-	eventually(t, "user 77 marked unreachable", func() bool { un, _ := st.Unreachable(context.Background(), 77); return un })
-	if u, _ := st.User(context.Background(), 77); u.Subscribed {
-		t.Fatal("a user who blocked the bot is still subscribed")
-	}
-	h.api.push(member(2, "member"))
-	eventually(t, "user 77 reachable again", func() bool { un, _ := st.Unreachable(context.Background(), 77); return !un })
-	if u, _ := st.User(context.Background(), 77); u.Subscribed {
-		t.Fatal("unblocking subscribed the user again")
-	}
-	if n := len(h.api.callsOf("sendMessage")); n != 0 {
-		t.Fatalf("member updates made the bot send %d messages", n)
-	}
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		subscribers(t, st, 77, 1)
+		h := newHarness(t, nil, withStore(st))
+		h.start()
+		member := func(id int64, status string) map[string]any {
+			return map[string]any{"update_id": id, "my_chat_member": map[string]any{
+				"chat":            map[string]any{"id": 77, "type": "private"},
+				"from":            map[string]any{"id": 77, "is_bot": false, "first_name": "阿明"},
+				"date":            1700000000,
+				"old_chat_member": map[string]any{"status": "member", "user": map[string]any{"id": 123456, "is_bot": true, "first_name": "bot"}},
+				"new_chat_member": map[string]any{"status": status, "user": map[string]any{"id": 123456, "is_bot": true, "first_name": "bot"}, "until_date": 0},
+			}}
+		}
+		h.api.push(member(1, "kicked"))
+		eventually(t, "user 77 marked unreachable", func() bool { un, _ := st.Unreachable(context.Background(), 77); return un })
+		if u, _ := st.User(context.Background(), 77); u.Subscribed {
+			t.Fatal("a user who blocked the bot is still subscribed")
+		}
+		h.api.push(member(2, "member"))
+		eventually(t, "user 77 reachable again", func() bool { un, _ := st.Unreachable(context.Background(), 77); return !un })
+		if u, _ := st.User(context.Background(), 77); u.Subscribed {
+			t.Fatal("unblocking subscribed the user again")
+		}
+		if n := len(h.api.callsOf("sendMessage")); n != 0 {
+			t.Fatalf("member updates made the bot send %d messages", n)
+		}
+	})
 }
 
 // TestInteractiveDuringBroadcast: a worker who writes while a broadcast
 // runs gets the answer within 2 s (absence of starvation, not speed).
 func TestInteractiveDuringBroadcast(t *testing.T) {
-	st := openStore(t)
-	subscribers(t, st, 1000, 600)
-	h := newHarness(t, nil, withStore(st))
-	h.api.record = true
-	bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := NewBroadcaster(BroadcastConfig{Token: fakeToken, APIURL: h.api.URL(), Rate: 25, Exclusive: true}, st, nil, testLogger(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- b.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	h.start()
-	eventually(t, "the broadcast under way", func() bool { return b.Stats().Sent >= 10 })
-	for i := range 3 {
-		user := int64(5000 + i)
-		start := time.Now()
-		h.api.push(privateMsg(int64(100+i), user, "你好"))
-		eventually(t, "the reply", func() bool { return len(h.api.textsTo(user)) > 0 })
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("reply to user %d during the broadcast took %s; want ≤ 2 s", user, d)
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		subscribers(t, st, 1000, 600)
+		h := newHarness(t, nil, withStore(st))
+		h.api.record = true
+		bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if got, _ := st.Broadcast(context.Background(), bc.ID); got.Sent == 0 || !got.Active() {
-		t.Fatalf("broadcast not running while the worker chatted: %+v", got)
-	}
+		b, err := NewBroadcaster(BroadcastConfig{Token: fakeToken, APIURL: h.api.URL(), Rate: 25, Exclusive: true}, st, nil, testLogger(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- b.Run(ctx) }()
+		defer func() { cancel(); <-done }()
+		h.start()
+		eventually(t, "the broadcast under way", func() bool { return b.Stats().Sent >= 10 })
+		for i := range 3 {
+			user := int64(5000 + i)
+			start := time.Now()
+			h.api.push(privateMsg(int64(100+i), user, "你好"))
+			eventually(t, "the reply", func() bool { return len(h.api.textsTo(user)) > 0 })
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("reply to user %d during the broadcast took %s; want ≤ 2 s", user, d)
+			}
+		}
+		if got, _ := st.Broadcast(context.Background(), bc.ID); got.Sent == 0 || !got.Active() {
+			t.Fatalf("broadcast not running while the worker chatted: %+v", got)
+		}
 
+	})
 }
 
 // TestBroadcastUnreachableAPI: when the Bot API cannot be reached (nothing
 // was written), the delivery is retried with backoff and ends failed after
 // MaxAttempts — never unknown, never sent.
 func TestBroadcastUnreachableAPI(t *testing.T) {
-	st := openStore(t)
-	subscribers(t, st, 1, 2)
-	f := newBCFake(t, 0)
-	url := f.srv.URL
-	f.srv.Close() // connection refused
-	bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: url, Rate: 100, Exclusive: true,
-		MaxAttempts: 3, MaxBackoff: 10 * time.Millisecond, Idle: 10 * time.Millisecond}, bc.ID)
-	got, _ := st.Broadcast(context.Background(), bc.ID)
-	if got.Failed != 2 || got.Unknown != 0 || got.Sent != 0 {
-		t.Fatalf("progress = %+v; want 2 failed", got)
-	}
-	if s := b.Stats(); s.Retried != 4 || s.Failed != 2 {
-		t.Fatalf("stats = %+v; want 4 retries then 2 failed", s)
-	}
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		subscribers(t, st, 1, 2)
+		f := newBCFake(t, 0)
+		url := f.srv.URL
+		f.srv.Close() // connection refused
+		bc, err := st.CreateBroadcast(context.Background(), "通知", store.BroadcastFilter{}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := runSender(t, st, BroadcastConfig{Token: fakeToken, APIURL: url, Rate: 100, Exclusive: true,
+			MaxAttempts: 3, MaxBackoff: 10 * time.Millisecond, Idle: 10 * time.Millisecond}, bc.ID)
+		got, _ := st.Broadcast(context.Background(), bc.ID)
+		if got.Failed != 2 || got.Unknown != 0 || got.Sent != 0 {
+			t.Fatalf("progress = %+v; want 2 failed", got)
+		}
+		if s := b.Stats(); s.Retried != 4 || s.Failed != 2 {
+			t.Fatalf("stats = %+v; want 4 retries then 2 failed", s)
+		}
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -14,7 +13,9 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
+	"github.com/gongyou/gongyou/store/storetest"
 )
 
 // waitTimeout bounds every wait on a condition in these tests.
@@ -67,15 +68,38 @@ func (h *fakeHandler) textsOf(user int64) []string {
 	return out
 }
 
+// Stores and the engine. Tests of the channel's own mechanics dedupe on a
+// SQLite store (openStore); tests whose outcome lives in the store run on
+// every test database (eachStore: SQLite, and PostgreSQL in a fresh schema
+// when GONGYOU_TEST_POSTGRES holds a DSN); tests that need the real dialog
+// engine build it with engineOn.
+
 // openStore opens a real SQLite store in a temporary directory.
 func openStore(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "gongyou.db"))
-	if err != nil {
-		t.Fatalf("open store: %v", err)
+	return storetest.SQLite(t)
+}
+
+// eachStore runs fn as a subtest on every test database, each with a
+// fresh store.
+func eachStore(t *testing.T, fn func(t *testing.T, st *store.Store)) {
+	t.Helper()
+	storetest.Each(t, fn)
+}
+
+// engineOn is the one place bot tests build the dialog engine on a store:
+// the real engine, and with checker the scam checker on the case base
+// seeded into st (as serve runs it).
+func engineOn(tb testing.TB, st *store.Store, checker bool) *dialog.Engine {
+	tb.Helper()
+	if !checker {
+		return dialog.New(st)
 	}
-	t.Cleanup(func() { _ = st.Close() })
-	return st
+	base, err := knowledge.NewBase(context.Background(), st, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dialog.New(st, dialog.WithKnowledge(base))
 }
 
 func testLogger(t testing.TB) *slog.Logger {

@@ -21,6 +21,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/store"
 )
 
 func keyboardOf(t *testing.T, c apiCall) [][]models.InlineKeyboardButton {
@@ -157,38 +158,39 @@ func TestOneUserInOrderOthersConcurrently(t *testing.T) {
 }
 
 func TestReplayedUpdateHandledOnce(t *testing.T) {
-	const user = 3001
-	st := openStore(t)
-	api := newFakeAPI(t)
-	h := newHarness(t, nil, withStore(st), withAPI(api))
-	h.start()
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		const user = 3001
+		api := newFakeAPI(t)
+		h := newHarness(t, nil, withStore(st), withAPI(api))
+		h.start()
 
-	// The same update twice in one batch, then a marker behind it.
-	api.push(privateMsg(7, user, "找工作"), privateMsg(7, user, "找工作"), privateMsg(8, user, "marker"))
-	eventually(t, "the marker", func() bool { return len(h.handler.textsOf(user)) == 2 })
-	if got := h.handler.textsOf(user); !slices.Equal(got, []string{"找工作", "marker"}) {
-		t.Fatalf("handled %v", got)
-	}
-	if got := value(t, h.tg.m.duplicates); got != 1 {
-		t.Errorf("duplicates = %v, want 1", got)
-	}
-	if err := h.stop(); err != nil {
-		t.Fatal(err)
-	}
+		// The same update twice in one batch, then a marker behind it.
+		api.push(privateMsg(7, user, "找工作"), privateMsg(7, user, "找工作"), privateMsg(8, user, "marker"))
+		eventually(t, "the marker", func() bool { return len(h.handler.textsOf(user)) == 2 })
+		if got := h.handler.textsOf(user); !slices.Equal(got, []string{"找工作", "marker"}) {
+			t.Fatalf("handled %v", got)
+		}
+		if got := value(t, h.tg.m.duplicates); got != 1 {
+			t.Errorf("duplicates = %v, want 1", got)
+		}
+		if err := h.stop(); err != nil {
+			t.Fatal(err)
+		}
 
-	// A restart that gets update 8 again (not confirmed before the crash)
-	// on the same store: no second effect.
-	api2 := newFakeAPI(t)
-	h2 := newHarness(t, nil, withStore(st), withAPI(api2))
-	h2.start()
-	api2.push(privateMsg(8, user, "marker"), privateMsg(9, user, "next"))
-	eventually(t, "the next update", func() bool { return len(h2.handler.seen()) >= 1 })
-	if got := h2.handler.textsOf(user); !slices.Equal(got, []string{"next"}) {
-		t.Fatalf("after restart handled %v, want only [next]", got)
-	}
-	if n := len(api2.textsTo(user)); n > 1 {
-		t.Errorf("after restart %d replies, want 1", n)
-	}
+		// A restart that gets update 8 again (not confirmed before the crash)
+		// on the same store: no second effect.
+		api2 := newFakeAPI(t)
+		h2 := newHarness(t, nil, withStore(st), withAPI(api2))
+		h2.start()
+		api2.push(privateMsg(8, user, "marker"), privateMsg(9, user, "next"))
+		eventually(t, "the next update", func() bool { return len(h2.handler.seen()) >= 1 })
+		if got := h2.handler.textsOf(user); !slices.Equal(got, []string{"next"}) {
+			t.Fatalf("after restart handled %v, want only [next]", got)
+		}
+		if n := len(api2.textsTo(user)); n > 1 {
+			t.Errorf("after restart %d replies, want 1", n)
+		}
+	})
 }
 
 func TestLongChineseReplyIsSplit(t *testing.T) {

@@ -1,4 +1,4 @@
-package bot_test
+package bot
 
 import (
 	"bytes"
@@ -6,51 +6,52 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongyou/gongyou/bot"
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/store/storetest"
+	"github.com/gongyou/gongyou/store"
 )
 
 // The terminal chat runs the real engine on SQLite; numbers press buttons.
 func TestTerminalNumbersPressButtons(t *testing.T) {
-	st := storetest.SQLite(t)
-	eng := dialog.New(st)
-	// /start is sent by the terminal itself: 1 = 中文, then 1 = accept, then 1 = first menu button.
-	in := strings.NewReader("1\n1\n/subscribe\n99\n/quit\nnever read\n")
-	var out bytes.Buffer
-	if err := bot.NewTerminal(eng, in, &out, 1, "zh_CN.UTF-8").Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	got := out.String()
-	for _, want := range []string{
-		"请选择语言",              // /start
-		"1) 中文   2) English", // numbered buttons in a row
-		"隐私说明",               // after pressing 1
-		"好的，我们开始吧。",          // after accepting
-		"已订阅",                // typed command
-		"我没看懂",               // 99 is not a button: plain text
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("terminal output lacks %q:\n%s", want, got)
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		eng := engineOn(t, st, false)
+		// /start is sent by the terminal itself: 1 = 中文, then 1 = accept, then 1 = first menu button.
+		in := strings.NewReader("1\n1\n/subscribe\n99\n/quit\nnever read\n")
+		var out bytes.Buffer
+		if err := NewTerminal(eng, in, &out, 1, "zh_CN.UTF-8").Run(context.Background()); err != nil {
+			t.Fatal(err)
 		}
-	}
-	u, err := st.User(context.Background(), 1)
-	if err != nil || !u.Subscribed || u.Lang != "zh" {
-		t.Fatalf("user after terminal chat = %+v, %v", u, err)
-	}
+		got := out.String()
+		for _, want := range []string{
+			"请选择语言",              // /start
+			"1) 中文   2) English", // numbered buttons in a row
+			"隐私说明",               // after pressing 1
+			"好的，我们开始吧。",          // after accepting
+			"已订阅",                // typed command
+			"我没看懂",               // 99 is not a button: plain text
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("terminal output lacks %q:\n%s", want, got)
+			}
+		}
+		u, err := st.User(context.Background(), 1)
+		if err != nil || !u.Subscribed || u.Lang != "zh" {
+			t.Fatalf("user after terminal chat = %+v, %v", u, err)
+		}
+	})
 }
 
 // Piped input without a trailing newline, and a huge line, still work.
 func TestTerminalEOFAndLongLine(t *testing.T) {
-	st := storetest.SQLite(t)
-	in := strings.NewReader(strings.Repeat("工", 400_000) + "\n/help")
-	var out bytes.Buffer
-	if err := bot.NewTerminal(dialog.New(st), in, &out, 7, "en").Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out.String(), "/mydata") {
-		t.Errorf("the last line without a newline was not handled:\n%.2000s", out.String())
-	}
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		in := strings.NewReader(strings.Repeat("工", 400_000) + "\n/help")
+		var out bytes.Buffer
+		if err := NewTerminal(engineOn(t, st, false), in, &out, 7, "en").Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "/mydata") {
+			t.Errorf("the last line without a newline was not handled:\n%.2000s", out.String())
+		}
+	})
 }
 
 // pageHandler shows a results page whose buttons are labelled with the
@@ -67,7 +68,7 @@ func (h *pageHandler) Handle(_ context.Context, ev dialog.Event) ([]dialog.Reply
 func TestTerminalLabelBeforePosition(t *testing.T) {
 	h := &pageHandler{}
 	var out bytes.Buffer
-	if err := bot.NewTerminal(h, strings.NewReader("7\n1\n9\n"), &out, 1, "zh").Run(context.Background()); err != nil {
+	if err := NewTerminal(h, strings.NewReader("7\n1\n9\n"), &out, 1, "zh").Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"|/start", "job:d:seven|", "job:d:six|", "|9"}
