@@ -16,8 +16,9 @@
 //
 // Each channel is one file set named after it: telegram*.go (go-telegram/bot,
 // update decoding, dedupe by update_id, webhook, Bot API sends, the
-// Telegram broadcast sink) and terminal.go (the terminal chat). See
-// CHANNELS.md in this directory for how a new channel plugs in.
+// Telegram broadcast sink) and terminal.go (the terminal chat). A new
+// channel is one more such file set, started by RunChannels; the
+// architecture page's section on channels says how it plugs in.
 package bot
 
 import (
