@@ -44,6 +44,23 @@ const (
 	bcSnippetRunes = 24
 )
 
+// The broadcast flow, part of the staff group (staffOnly): /broadcast,
+// /broadcasts, the "bc:" buttons, the typed announcement.
+var _ = register(&flow{
+	name:      flowBroadcastPrefix,
+	staffOnly: true,
+	commands: map[string]command{
+		"broadcast":  {run: (*turn).broadcastCommand},
+		"broadcasts": noArgs((*turn).bcList),
+	},
+	buttons: []string{cbBroadcastPrefix},
+	onButton: func(t *turn, data string) ([]Reply, error) {
+		return t.onBroadcastButton(strings.TrimPrefix(data, cbBroadcastPrefix))
+	},
+	onText:  func(t *turn, a *analysis) ([]Reply, bool, error) { return t.broadcastText(a.text) },
+	catalog: broadcastCatalog,
+})
+
 // BroadcastStore is what the broadcast flow needs from persistence.
 type BroadcastStore interface {
 	CountAudience(ctx context.Context, f store.BroadcastFilter) (int, error)
@@ -78,22 +95,15 @@ func BroadcastMessage(lang, text string) string {
 	return T(lang, "bc.msg.head") + "\n\n" + text + "\n\n" + T(lang, "bc.msg.foot")
 }
 
-func (t *turn) broadcastCommand(cmd, args string) ([]Reply, bool, error) {
-	switch cmd {
-	case "broadcast":
-		if strings.TrimSpace(args) == "" {
-			t.setFlow(flowBCText, "")
-			t.state.BC = nil
-			t.dirty = true
-			return []Reply{{Text: t.T("bc.ask"), Buttons: [][]Button{{t.btn("bc.btn.cancel", cbBroadcastPrefix+cbBCNo)}}}}, true, nil
-		}
-		r, err := t.bcDraft(args)
-		return r, true, err
-	case "broadcasts":
-		r, err := t.bcList()
-		return r, true, err
+// broadcastCommand is /broadcast [filters] [TEXT].
+func (t *turn) broadcastCommand(args string) ([]Reply, error) {
+	if strings.TrimSpace(args) == "" {
+		t.setFlow(flowBCText, "")
+		t.state.BC = nil
+		t.dirty = true
+		return []Reply{{Text: t.T("bc.ask"), Buttons: [][]Button{{t.btn("bc.btn.cancel", cbBroadcastPrefix+cbBCNo)}}}}, nil
 	}
-	return nil, false, nil
+	return t.bcDraft(args)
 }
 
 func (t *turn) broadcastText(text string) ([]Reply, bool, error) {

@@ -32,9 +32,6 @@ const (
 	stepStationsCity = "st_city"
 
 	jobsPageSize = 5
-	// maxSearchRunes bounds free text read as a search ("找工作 东莞 电子厂"):
-	// longer text is a pasted offer or a question.
-	maxSearchRunes = 40
 )
 
 // JobStore is what job search needs from persistence.
@@ -46,6 +43,21 @@ type JobStore interface {
 	ContentVersion(ctx context.Context, kind string) (int64, error)
 	SetCity(ctx context.Context, id int64, city string) error
 }
+
+// The jobs flow: /jobs, /stations, the "job:" buttons, typed cities.
+var _ = register(&flow{
+	name: flowJobs,
+	commands: map[string]command{
+		"jobs":     {run: (*turn).jobsCommand},
+		"stations": {run: (*turn).stationsCommand},
+	},
+	buttons: []string{cbJobsPrefix},
+	onButton: func(t *turn, data string) ([]Reply, error) {
+		return t.onJobsButton(strings.TrimPrefix(data, cbJobsPrefix))
+	},
+	onText:  (*turn).jobsText,
+	catalog: jobsCatalog,
+})
 
 // jobsDeps holds the job search's dependencies (none beyond the store yet).
 type jobsDeps struct{}
@@ -229,7 +241,7 @@ func (t *turn) jobsBtn(key, data string) Button { return t.btn(key, cbJobsPrefix
 // at once, else it asks for the city.
 func (t *turn) jobsCommand(args string) ([]Reply, error) {
 	if args != "" {
-		if r, ok, err := t.searchFromText(args, true); ok || err != nil {
+		if r, ok, err := t.runJobSearch(readJobSearch(&analysis{text: args}, true)); ok || err != nil {
 			return r, err
 		}
 	}
@@ -765,10 +777,11 @@ func (t *turn) stations(c knowledge.City) ([]Reply, error) {
 }
 
 // jobsText is typed text while the worker is in the jobs flow.
-func (t *turn) jobsText(text string) ([]Reply, bool, error) {
+func (t *turn) jobsText(a *analysis) ([]Reply, bool, error) {
+	text := a.text
 	step := t.sess.Step
 	if step == stepJobsCity || step == stepStationsCity {
-		if knowledge.LooksLikeOffer(text) {
+		if a.offer() {
 			return nil, false, nil // a pasted offer: let the check have it
 		}
 		c, ok := knowledge.FindCity(text)
@@ -791,11 +804,11 @@ func (t *turn) jobsText(text string) ([]Reply, bool, error) {
 	}
 	// In the other steps a typed city or trade starts a new search; other
 	// short text gets a nudge; anything else goes on to the check and FAQ.
-	if r, ok, err := t.searchFromText(text, false); ok || err != nil {
+	if r, ok, err := t.runJobSearch(a.search()); ok || err != nil {
 		return r, ok, err
 	}
 	if (step == stepJobsTrade || step == stepJobsPay) && utf8.RuneCountInString(text) <= maxSearchRunes &&
-		!knowledge.LooksLikeOffer(text) && t.state.Jobs != nil && t.state.Jobs.City != "" {
+		!a.offer() && t.state.Jobs != nil && t.state.Jobs.City != "" {
 		c, _ := knowledge.FindCity(t.state.Jobs.City)
 		prompt := t.askTrade(c)
 		if step == stepJobsPay {
@@ -807,79 +820,21 @@ func (t *turn) jobsText(text string) ([]Reply, bool, error) {
 	return nil, false, nil
 }
 
-// jobsFreeText starts a search from text like "找工作 东莞 电子厂". A worker
-// who asked for a scam check gets the check, unless they plainly ask for
-// work ("找工作 东莞").
-func (t *turn) jobsFreeText(text string) ([]Reply, bool, error) {
-	if t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText && !containsWord(strings.ToLower(text), strongSearchWords) {
+// runJobSearch acts on free text read as a job search (readJobSearch in
+// route.go): ask for the city, or search at once. ok is false when the
+// text is not a search.
+func (t *turn) runJobSearch(s jobSearch) ([]Reply, bool, error) {
+	switch s.kind {
+	case noSearch:
 		return nil, false, nil
-	}
-	return t.searchFromText(text, false)
-}
-
-// Words that say "I am looking for work". Strong ones say it whatever else
-// the text holds; weak ones also appear in offers and questions ("在东莞工作
-// 受伤了怎么办"), so they count only in text that is not a question.
-var (
-	strongSearchWords = []string{"找工作", "找活", "找事做", "找份工", "求职", "job", "jobs", "find work", "looking for work"}
-	weakSearchWords   = []string{"工作", "打工", "上班", "岗位", "招工", "招聘", "零工", "work", "hiring", "vacancy", "vacancies"}
-	questionWords     = []string{"?", "？", "吗", "怎么", "如何", "为什么", "能不能", "可不可以", "多少", "哪里",
-		"how", "what", "why", "can i", "should"}
-	// otherTopics belong to the FAQ or training, even next to a city.
-	otherTopics = []string{"社保", "工伤", "受伤", "欠薪", "拖欠", "没发", "维权", "仲裁", "赔偿", "保险", "培训", "补贴",
-		"insurance", "injury", "injured", "unpaid", "owed", "arbitration", "compensation", "training", "subsidy"}
-)
-
-func containsWord(low string, words []string) bool {
-	for _, w := range words {
-		if w[0] < utf8.RuneSelf {
-			if strings.Contains(" "+strings.Map(asciiWordChar, low)+" ", " "+w+" ") {
-				return true
-			}
-		} else if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// asciiWordChar keeps a-z and turns everything else into a space.
-func asciiWordChar(r rune) rune {
-	if r >= 'a' && r <= 'z' {
-		return r
-	}
-	return ' '
-}
-
-// searchFromText reads short free text as a job search: a search word with
-// a city or a trade ("找工作 东莞", "jobs in Shenzhen", "电子厂 招工"), or a
-// city and a trade together ("东莞 电子厂"). With explicit (the /jobs
-// command) a city or a trade alone is enough. A pasted offer ("东莞电子厂
-// 招工，先交300押金") is left to the scam check.
-func (t *turn) searchFromText(text string, explicit bool) ([]Reply, bool, error) {
-	if utf8.RuneCountInString(text) > maxSearchRunes {
-		return nil, false, nil
-	}
-	low := strings.ToLower(text)
-	strong := containsWord(low, strongSearchWords)
-	question := containsWord(low, questionWords)
-	if !explicit && !strong && (knowledge.LooksLikeOffer(text) || containsWord(low, otherTopics)) {
-		return nil, false, nil
-	}
-	want := explicit || strong || (!question && containsWord(low, weakSearchWords))
-	c, hasCity := knowledge.FindCityIn(text)
-	tr, hasTrade := knowledge.FindTradeIn(text)
-	if !(want && (hasCity || hasTrade)) && !(hasCity && hasTrade && !question) {
-		if strong && !explicit && utf8.RuneCountInString(text) <= 12 {
-			r, err := t.askJobCity("") // "jobs", "我要找工作"
-			return r, true, err
-		}
-		return nil, false, nil
-	}
-	if !hasCity {
-		r, err := t.askJobCity(tr.Code)
+	case searchAskCity:
+		r, err := t.askJobCity("")
+		return r, true, err
+	case searchTrade:
+		r, err := t.askJobCity(s.trade.Code)
 		return r, true, err
 	}
+	c, tr := s.city, s.trade
 	t.reset()
 	t.state.Jobs = &jobsState{City: c.ZH, Trade: tr.Code}
 	t.dirty = true

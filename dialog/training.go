@@ -22,6 +22,22 @@ const (
 	cbTrainingPrefix = "trn:"
 )
 
+// The training flow: /training, /mytraining, the "trn:" buttons, typed
+// cities, names and phone numbers.
+var _ = register(&flow{
+	name: flowTraining,
+	commands: map[string]command{
+		"training":   {run: (*turn).trainingCommand},
+		"mytraining": noArgs((*turn).myTraining),
+	},
+	buttons: []string{cbTrainingPrefix},
+	onButton: func(t *turn, data string) ([]Reply, error) {
+		return t.onTrainingButton(strings.TrimPrefix(data, cbTrainingPrefix))
+	},
+	onText:  func(t *turn, a *analysis) ([]Reply, bool, error) { return t.trainingText(a.text) },
+	catalog: trainingCatalog,
+})
+
 // TrainingFlow names the sign-up flow in stored sessions: a session left
 // in it for a day is forgotten (store.ForgetStaleSessions), so a half-done
 // sign-up does not keep a name and phone number.
