@@ -130,9 +130,9 @@ func (t *turn) answerQuestion(a *analysis) ([]Reply, bool, error) {
 type analysis struct {
 	text string
 
-	done                                   uint8 // bit set of the readings below already made
+	done                                    uint8 // bit set of the readings below already made
 	isOffer, isStrong, isPlainQ, isQuestion bool
-	jobs                                   jobSearch
+	jobs                                    jobSearch
 }
 
 const (
