@@ -70,7 +70,12 @@ func New(st Store, opts ...Option) *Engine {
 	return e
 }
 
-// turn is one Handle call: the event, the user and their session.
+// turn is one Handle call: the event, the user and their session. Flows
+// are written as methods on it. What a flow needs from the engine is small
+// and lives here and in flow.go: T and btn (texts, buttons), menu and
+// withMenu, setFlow and reset (where the user is), state and dirty (the
+// session payload), stale and unknownCommand (the standard answers); the
+// rest of its methods belong to one flow each.
 type turn struct {
 	e       *Engine
 	ctx     context.Context
