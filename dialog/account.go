@@ -3,9 +3,76 @@ package dialog
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 const flowDelete = "delete"
+
+// The account flow: onboarding, the menu, help, subscription, /mydata and
+// /delete. Its texts are the core catalogue (catalog.go).
+var _ = register(&flow{
+	name: flowDelete,
+	commands: map[string]command{
+		"start":       noArgs((*turn).start),
+		"menu":        noArgs((*turn).toMenu),
+		"help":        noArgs((*turn).help),
+		"subscribe":   noArgs(func(t *turn) ([]Reply, error) { return t.subscribe(true) }),
+		"unsubscribe": noArgs(func(t *turn) ([]Reply, error) { return t.subscribe(false) }),
+		"mydata":      noArgs((*turn).myData),
+		"delete":      noArgs((*turn).askDelete),
+	},
+	buttons:  []string{cbMenu, cbHelp, "lang:", cbAgree, cbSvcPrefix, "sub:", "del:"},
+	onButton: (*turn).onAccountButton,
+	catalog:  coreCatalog,
+})
+
+func (t *turn) onAccountButton(data string) ([]Reply, error) {
+	switch {
+	case data == cbMenu:
+		return t.toMenu()
+	case data == cbHelp:
+		return t.help()
+	case data == cbLangZH || data == cbLangEN:
+		return t.chooseLang(strings.TrimPrefix(data, "lang:"))
+	case data == cbAgree:
+		return t.agree()
+	case strings.HasPrefix(data, cbSvcPrefix):
+		return t.service(strings.TrimPrefix(data, cbSvcPrefix))
+	case data == cbSubOn:
+		return t.subscribe(true)
+	case data == cbSubOff:
+		return t.subscribe(false)
+	case data == cbDelAsk:
+		return t.askDelete()
+	case strings.HasPrefix(data, cbDelYes):
+		return t.confirmDelete(strings.TrimPrefix(data, cbDelYes))
+	case data == cbDelNo:
+		if t.sess.Flow == flowDelete {
+			t.reset()
+			return []Reply{t.withMenu(t.T("delete.kept"))}, nil
+		}
+	}
+	return t.stale()
+}
+
+// toMenu is /menu: back to the main menu, dropping any pending state.
+func (t *turn) toMenu() ([]Reply, error) {
+	t.reset()
+	return []Reply{t.menu()}, nil
+}
+
+// help is /help; staff also read their commands.
+func (t *turn) help() ([]Reply, error) {
+	text := t.T("help.text")
+	if t.isStaff() {
+		text += "\n\n" + t.T("staff.help")
+		if t.isAdmin() {
+			text += "\n" + t.T("staff.help.admin")
+		}
+		text += "\n" + t.T("bc.help")
+	}
+	return []Reply{{Text: text, Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+}
 
 // start is /start: language first, then what Gongyou does and the privacy
 // notice, then the menu.

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/store/storetest"
 )
 
 // BenchmarkTurn measures one dialog turn end to end on each database:
@@ -14,10 +13,9 @@ import (
 //	go test ./dialog -run XXX -bench Turn -benchmem
 //	GONGYOU_TEST_POSTGRES=postgres://postgres@127.0.0.1:5432/test?sslmode=disable go test ./dialog -run XXX -bench Turn
 func BenchmarkTurn(b *testing.B) {
-	for _, backend := range storetest.Backends() {
-		b.Run(backend.Name, func(b *testing.B) {
-			st := backend.Open(b)
-			eng := dialog.New(st)
+	for _, backend := range dialog.Backends() {
+		b.Run(backend, func(b *testing.B) {
+			eng := dialog.NewEnv(b, dialog.EnvBackend(backend)).Engine
 			ctx := context.Background()
 			for _, cmd := range []string{"/start", "lang:zh", "start:ok"} {
 				ev := dialog.Event{UserID: 1, ChatID: 1}

@@ -19,9 +19,10 @@ func NormLang(hint string) string {
 	return LangZH
 }
 
-// catalog holds every text a user reads, per language: the core texts here
-// and each feature's texts from its own file. Built once; never changed.
-var catalog = mergeCatalogs(coreCatalog, jobsCatalog, trainingCatalog, settingsCatalog, faqCatalog, staffCatalog, broadcastCatalog)
+// catalog holds every text a user reads, per language: each registered
+// flow's part (register in flow.go adds it). Built while the package
+// initialises; never changed afterwards.
+var catalog = mergeCatalogs()
 
 // mergeCatalogs joins per-feature catalogues. A key defined twice is a
 // programming error.

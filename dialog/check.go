@@ -23,9 +23,14 @@ func WithKnowledge(k Knowledge) Option { return func(e *Engine) { e.know = k } }
 
 type knowledgeHandle = Knowledge
 
-func (t *turn) wantsCheck(text string) bool {
-	return t.e.know != nil && ((t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText) || knowledge.LooksLikeOffer(text))
-}
+// The scam check: /check asks for the text; a pasted offer anywhere is
+// checked too (the free-text table in route.go sends it to checkText).
+var _ = register(&flow{
+	name:     flowCheck,
+	commands: map[string]command{"check": noArgs((*turn).askOffer)},
+	buttons:  []string{"chk:", cbCase},
+	onButton: (*turn).onCheckButton,
+})
 
 func (t *turn) onCheckButton(data string) ([]Reply, error) {
 	switch {

@@ -70,7 +70,12 @@ func New(st Store, opts ...Option) *Engine {
 	return e
 }
 
-// turn is one Handle call: the event, the user and their session.
+// turn is one Handle call: the event, the user and their session. Flows
+// are written as methods on it. What a flow needs from the engine is small
+// and lives here and in flow.go: T and btn (texts, buttons), menu and
+// withMenu, setFlow and reset (where the user is), state and dirty (the
+// session payload), stale and unknownCommand (the standard answers); the
+// rest of its methods belong to one flow each.
 type turn struct {
 	e       *Engine
 	ctx     context.Context
@@ -194,153 +199,6 @@ func (t *turn) reset() {
 
 func (t *turn) T(key string) string { return T(t.lang, key) }
 
-func (t *turn) route() ([]Reply, error) {
-	if t.ev.Callback != "" {
-		return t.onButton(t.ev.Callback)
-	}
-	text := t.ev.Text
-	if text == "" {
-		return []Reply{t.withMenu(t.T("unknown.empty"))}, nil
-	}
-	if cmd, args, ok := parseCommand(text); ok {
-		return t.onCommand(cmd, args)
-	}
-	if cmd, ok := keywordCommands[strings.ToLower(text)]; ok {
-		return t.onCommand(cmd, "")
-	}
-	// A flow waiting for typed input (a city, a name, a case story) gets it.
-	if r, ok, err := t.flowText(text); ok || err != nil {
-		return r, err
-	}
-	// Free text: "找工作 东莞 电子厂" searches jobs, a pasted offer goes to the
-	// scam check, a question goes to the FAQ.
-	if r, ok, err := t.jobsFreeText(text); ok || err != nil {
-		return r, err
-	}
-	if r, ok, err := t.faqPlainQuestion(text); ok || err != nil {
-		return r, err
-	}
-	if t.wantsCheck(text) {
-		return t.checkText(text)
-	}
-	if r, ok, err := t.faqFreeText(text); ok || err != nil {
-		return r, err
-	}
-	return []Reply{t.withMenu(t.T("unknown.text"))}, nil
-}
-
-// flowText hands typed text to the flow the user is in, if that flow is
-// waiting for text. ok is false when no flow wants it.
-func (t *turn) flowText(text string) (r []Reply, ok bool, err error) {
-	flow := t.sess.Flow
-	switch {
-	case flow == flowJobs:
-		return t.jobsText(text)
-	case flow == flowTraining:
-		return t.trainingText(text)
-	case flow == flowSettings:
-		return t.settingsText(text)
-	case flow == flowFAQ:
-		return t.faqText(text)
-	case strings.HasPrefix(flow, flowStaffPrefix):
-		if !t.isStaff() {
-			t.reset()
-			return nil, false, nil
-		}
-		return t.staffText(text)
-	case strings.HasPrefix(flow, flowBroadcastPrefix):
-		if !t.isStaff() {
-			t.reset()
-			return nil, false, nil
-		}
-		return t.broadcastText(text)
-	}
-	return nil, false, nil
-}
-
-// parseCommand splits "/cmd@bot args" into ("cmd", "args").
-func parseCommand(text string) (cmd, args string, ok bool) {
-	if !strings.HasPrefix(text, "/") {
-		return "", "", false
-	}
-	head, rest, _ := strings.Cut(text[1:], " ")
-	head, _, _ = strings.Cut(head, "@")
-	head = strings.ToLower(strings.TrimSpace(head))
-	if head == "" {
-		return "", "", false
-	}
-	return head, strings.TrimSpace(rest), true
-}
-
-// keywordCommands lets workers type a word instead of a command.
-var keywordCommands = map[string]string{
-	"菜单": "menu", "主菜单": "menu", "menu": "menu",
-	"帮助": "help", "help": "help",
-	"开始": "start", "start": "start",
-	"找工作": "jobs", "培训": "training", "社保": "insurance",
-	"订阅": "subscribe", "取消订阅": "unsubscribe",
-	"我的信息": "mydata", "删除": "delete",
-	"设置": "settings", "我的报名": "mytraining",
-}
-
-func (t *turn) onCommand(cmd, args string) ([]Reply, error) {
-	switch cmd {
-	case "start":
-		return t.start()
-	case "menu":
-		t.reset()
-		return []Reply{t.menu()}, nil
-	case "help":
-		text := t.T("help.text")
-		if t.isStaff() {
-			text += "\n\n" + t.T("staff.help")
-			if t.isAdmin() {
-				text += "\n" + t.T("staff.help.admin")
-			}
-			text += "\n" + t.T("bc.help")
-		}
-		return []Reply{{Text: text, Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
-	case "jobs":
-		return t.jobsCommand(args)
-	case "stations":
-		return t.stationsCommand(args)
-	case "training":
-		return t.trainingCommand(args)
-	case "mytraining":
-		return t.myTraining()
-	case "insurance", "rights", "faq":
-		return t.faqCommand(args)
-	case "settings":
-		return t.settingsCommand()
-	case "check":
-		return t.askOffer()
-	case "subscribe":
-		return t.subscribe(true)
-	case "unsubscribe":
-		return t.subscribe(false)
-	case "mydata":
-		return t.myData()
-	case "delete":
-		return t.askDelete()
-	}
-	// Staff commands: a worker gets exactly the unknown-command answer.
-	if t.isStaff() {
-		if r, ok, err := t.staffCommand(cmd, args); ok || err != nil {
-			return r, err
-		}
-		if r, ok, err := t.broadcastCommand(cmd, args); ok || err != nil {
-			return r, err
-		}
-	}
-	return t.unknownCommand()
-}
-
-// unknownCommand is the one answer for a command we do not have, and for
-// every staff command or button pressed by someone who is not staff.
-func (t *turn) unknownCommand() ([]Reply, error) {
-	return []Reply{t.withMenu(t.T("unknown.command"))}, nil
-}
-
 // Callback data. Short ASCII codes; a confirmation carries the nonce of the
 // question it answers so a press on an old copy is recognised as stale.
 const (
@@ -356,62 +214,6 @@ const (
 	cbDelYes    = "del:yes:" // + nonce
 	cbDelNo     = "del:no"
 )
-
-func (t *turn) onButton(data string) ([]Reply, error) {
-	switch {
-	case data == cbMenu:
-		t.reset()
-		return []Reply{t.menu()}, nil
-	case data == cbHelp:
-		return t.onCommand("help", "")
-	case strings.HasPrefix(data, cbJobsPrefix):
-		return t.onJobsButton(strings.TrimPrefix(data, cbJobsPrefix))
-	case strings.HasPrefix(data, cbTrainingPrefix):
-		return t.onTrainingButton(strings.TrimPrefix(data, cbTrainingPrefix))
-	case strings.HasPrefix(data, cbFAQPrefix):
-		return t.onFAQButton(strings.TrimPrefix(data, cbFAQPrefix))
-	case strings.HasPrefix(data, cbSettingsPrefix):
-		return t.onSettingsButton(strings.TrimPrefix(data, cbSettingsPrefix))
-	case strings.HasPrefix(data, cbStaffPrefix):
-		if !t.isStaff() {
-			return t.unknownCommand()
-		}
-		return t.onStaffButton(strings.TrimPrefix(data, cbStaffPrefix))
-	case strings.HasPrefix(data, cbBroadcastPrefix):
-		if !t.isStaff() {
-			return t.unknownCommand()
-		}
-		return t.onBroadcastButton(strings.TrimPrefix(data, cbBroadcastPrefix))
-	case data == cbLangZH || data == cbLangEN:
-		return t.chooseLang(strings.TrimPrefix(data, "lang:"))
-	case data == cbAgree:
-		return t.agree()
-	case strings.HasPrefix(data, cbSvcPrefix):
-		return t.service(strings.TrimPrefix(data, cbSvcPrefix))
-	case data == cbSubOn:
-		return t.subscribe(true)
-	case data == cbSubOff:
-		return t.subscribe(false)
-	case data == cbDelAsk:
-		return t.askDelete()
-	case strings.HasPrefix(data, cbDelYes):
-		return t.confirmDelete(strings.TrimPrefix(data, cbDelYes))
-	case strings.HasPrefix(data, "chk:") || strings.HasPrefix(data, "case:"):
-		return t.onCheckButton(data)
-	case data == cbDelNo:
-		if t.sess.Flow == flowDelete {
-			t.reset()
-			return []Reply{t.withMenu(t.T("delete.kept"))}, nil
-		}
-	}
-	return t.stale()
-}
-
-// stale answers a button that no longer means anything: an old message,
-// a finished flow, or hand-crafted data.
-func (t *turn) stale() ([]Reply, error) {
-	return []Reply{t.withMenu(t.T("unknown.stale"))}, nil
-}
 
 func (t *turn) btn(key, data string) Button { return Button{Label: t.T(key), Data: data} }
 

@@ -36,7 +36,6 @@ const (
 	cbFAQNo    = "n:"                           // + entry id: it did not help
 	faqLabelMx = 24                             // button label, runes
 	faqSrcMax  = 40                             // source line, runes
-	faqQMax    = 200                            // free text longer than this is not read as a question outside the FAQ flow
 	faqDataMax = 64 - len(cbFAQPrefix+cbFAQYes) // longest entry id that fits the callback data "faq:y:<id>"
 )
 
@@ -65,6 +64,23 @@ type faqDeps struct {
 func WithFAQ(a FAQAnswerer, fb FAQFeedbackStore) Option {
 	return func(e *Engine) { e.faq = faqDeps{a: a, fb: fb} }
 }
+
+// The FAQ flow: /insurance, /rights, /faq, the "faq:" buttons; in the flow
+// any typed text is a question.
+var _ = register(&flow{
+	name: flowFAQ,
+	commands: map[string]command{
+		"insurance": {run: (*turn).faqCommand},
+		"rights":    {run: (*turn).faqCommand},
+		"faq":       {run: (*turn).faqCommand},
+	},
+	buttons: []string{cbFAQPrefix},
+	onButton: func(t *turn, data string) ([]Reply, error) {
+		return t.onFAQButton(strings.TrimPrefix(data, cbFAQPrefix))
+	},
+	onText:  (*turn).faqText,
+	catalog: faqCatalog,
+})
 
 // faqState is the FAQ flow's session payload: nothing beyond the flow step.
 type faqState struct{}
@@ -310,37 +326,17 @@ func (t *turn) faqFeedback(id string, helpful bool) ([]Reply, error) {
 
 // faqText: in the FAQ flow any text is a question, except a pasted job
 // offer (the scam check takes it) and a job search.
-func (t *turn) faqText(text string) ([]Reply, bool, error) {
+func (t *turn) faqText(a *analysis) ([]Reply, bool, error) {
 	if t.e.faq.a == nil {
 		return nil, false, nil
 	}
-	if r, ok, err := t.jobsFreeText(text); ok || err != nil {
+	if r, ok, err := t.runJobSearch(a.search()); ok || err != nil {
 		return r, ok, err
 	}
-	if knowledge.LooksLikeOffer(text) {
+	if a.offer() {
 		return nil, false, nil
 	}
-	r, err := t.faqAnswer(text)
-	return r, true, err
-}
-
-// faqPlainQuestion answers a short plain question before the scam check
-// sees it (see plainQuestion). Inside /check the check always runs.
-func (t *turn) faqPlainQuestion(text string) ([]Reply, bool, error) {
-	if t.sess.Flow == flowCheck || !plainQuestion(text) {
-		return nil, false, nil
-	}
-	return t.faqFreeText(text)
-}
-
-// faqFreeText answers free text that reads like a question.
-func (t *turn) faqFreeText(text string) ([]Reply, bool, error) {
-	if t.e.faq.a == nil || !looksLikeQuestion(text) {
-		return nil, false, nil
-	}
-	t.reset()
-	t.setFlow(flowFAQ, stepFAQAsk)
-	r, err := t.faqAnswer(text)
+	r, err := t.faqAnswer(a.text)
 	return r, true, err
 }
 
@@ -422,37 +418,4 @@ func shortSource(s string) string {
 		first = oneLine(sourceURL.ReplaceAllString(s, ""))
 	}
 	return shortLabel(first, faqSrcMax)
-}
-
-// Question markers: a worker's question usually has one of these.
-var (
-	zhQuestion = regexp.MustCompile(`[?？]|吗|怎么|怎样|如何|能不能|可不可以|可以.{0,12}[吗不]|咋|啥|什么|哪里|哪儿|哪个|多少|多久|多长|几[年个天次岁块元]|为什么|是不是|有没有|算不算|要不要|行不行|合法不|合不合法|该不该|会不会|找谁|去哪`)
-	enQuestion = regexp.MustCompile(`(?i)^\s*(what|how|can|could|is|are|am|do|does|did|where|when|why|should|will|who|which|may|must|have|has)\b|\?`)
-)
-
-// A worker asking about fees in general ("进厂要交押金吗？") wants the rule, not
-// a verdict on their own question; a pasted offer names a way to reach the
-// recruiter. plainQuestion is a short text that ends as a question and has
-// no contact (phone, chat id, link): it goes to the FAQ before the scam
-// check does.
-var (
-	plainQuestionEnd = regexp.MustCompile(`(?i)([?？]|吗|嘛|呢|么|合法不|行不行|can i|is it legal)[\s。.!！~～]*$`)
-	offerContact     = regexp.MustCompile(`(?i)\d{5,}|https?://|www\.|\.(com|cn|net|top|vip)\b|微信|薇信|威信|v信|vx|wx|q群|qq|扣扣|电报|飞机|telegram|whatsapp|@\w|加我|联系`)
-)
-
-const plainQuestionMax = 40 // runes
-
-func plainQuestion(text string) bool {
-	text = strings.TrimSpace(text)
-	return text != "" && utf8.RuneCountInString(text) <= plainQuestionMax &&
-		plainQuestionEnd.MatchString(text) && !offerContact.MatchString(text)
-}
-
-// looksLikeQuestion: short text with a question word or a question mark.
-func looksLikeQuestion(text string) bool {
-	text = strings.TrimSpace(text)
-	if text == "" || utf8.RuneCountInString(text) > faqQMax {
-		return false
-	}
-	return zhQuestion.MatchString(text) || enQuestion.MatchString(text)
 }

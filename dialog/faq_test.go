@@ -9,7 +9,6 @@ import (
 	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/knowledge/llm"
-	"github.com/gongyou/gongyou/store/storetest"
 )
 
 // groundedWriter is an LLM that answers from the first entry it is given.
@@ -26,20 +25,8 @@ func (w groundedWriter) Answer(_ context.Context, _, _, _ string, src []llm.Sour
 	return llm.Grounded{Text: "AI 整理的回答。\n第二行。", Cited: cited, Known: true}, nil
 }
 
-func faqEngine(t testing.TB, w knowledge.FAQWriter) *dialog.Engine {
-	st := storetest.SQLite(t)
-	base, err := knowledge.NewBase(context.Background(), st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if w != nil {
-		faqs.SetWriter(w)
-	}
-	return dialog.New(st, dialog.WithKnowledge(base), dialog.WithFAQ(faqs, st))
+func faqEngine(t testing.TB, w knowledge.FAQWriter, opts ...dialog.EnvOption) *dialog.Engine {
+	return dialog.NewEnv(t, append(opts, dialog.EnvKnowledge(), dialog.EnvFAQ(w))...).Engine
 }
 
 func say(t *testing.T, eng *dialog.Engine, text string) dialog.Reply {
@@ -52,7 +39,11 @@ func say(t *testing.T, eng *dialog.Engine, text string) dialog.Reply {
 }
 
 func TestFAQLLMAnswerIsMarkedAndSourced(t *testing.T) {
-	eng := faqEngine(t, groundedWriter{known: true})
+	dialog.ForEachBackend(t, testFAQLLMAnswerIsMarkedAndSourced)
+}
+
+func testFAQLLMAnswerIsMarkedAndSourced(t *testing.T, backend dialog.EnvOption) {
+	eng := faqEngine(t, groundedWriter{known: true}, backend)
 	r := say(t, eng, "老板拖欠工资两个月了，去哪里投诉？")
 	for _, want := range []string{"AI 整理的回答。", "📄 来源：", "🤖", "这个回答有帮助吗？"} {
 		if !strings.Contains(r.Text, want) {
@@ -74,7 +65,11 @@ func TestFAQLLMAnswerIsMarkedAndSourced(t *testing.T) {
 }
 
 func TestFAQFreeTextOnlyTakesQuestions(t *testing.T) {
-	eng := faqEngine(t, nil)
+	dialog.ForEachBackend(t, testFAQFreeTextOnlyTakesQuestions)
+}
+
+func testFAQFreeTextOnlyTakesQuestions(t *testing.T, backend dialog.EnvOption) {
+	eng := faqEngine(t, nil, backend)
 	tests := []struct {
 		text   string
 		answer bool

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
-	"github.com/gongyou/gongyou/store/storetest"
 )
 
 // FuzzHandle feeds arbitrary text and button data to the engine on SQLite:
@@ -20,12 +18,8 @@ func FuzzHandle(f *testing.F) {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
-	st := storetest.SQLite(f)
-	base, err := knowledge.NewBase(context.Background(), st, nil)
-	if err != nil {
-		f.Fatal(err)
-	}
-	eng := dialog.New(st, dialog.WithKnowledge(base))
+	env := dialog.NewEnv(f, dialog.EnvKnowledge())
+	st, eng := env.Store, env.Engine
 	f.Fuzz(func(t *testing.T, input string, button bool) {
 		ev := dialog.Event{UserID: 42, ChatID: 42, Lang: "zh"}
 		if button {

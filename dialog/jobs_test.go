@@ -2,7 +2,6 @@ package dialog_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,18 +15,15 @@ import (
 // postings says the list changed and shows the new page 1; paging the new
 // list shows every posting once; the old list's buttons stop working.
 func TestJobPagesSurviveAnImport(t *testing.T) {
+	dialog.ForEachBackend(t, testJobPagesSurviveAnImport)
+}
+
+func testJobPagesSurviveAnImport(t *testing.T, backend dialog.EnvOption) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "g.db"), store.WithClock(clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, _, err := knowledge.SeedJobStore(ctx, st, now); err != nil {
-		t.Fatal(err)
-	}
-	eng := dialog.New(st, dialog.WithClock(clock))
+	env := dialog.NewEnv(t, backend, dialog.EnvClock(clock), dialog.EnvSeedJobs())
+	st, eng := env.Store, env.Engine
 	send := func(ev dialog.Event) dialog.Reply {
 		t.Helper()
 		ev.UserID, ev.Lang = 7, "zh"

@@ -19,6 +19,18 @@ const (
 
 const settStepCity = "city" // waiting for a typed city
 
+// The settings flow: /settings, the "set:" buttons, a typed city.
+var _ = register(&flow{
+	name:     flowSettings,
+	commands: map[string]command{"settings": noArgs((*turn).settingsCommand)},
+	buttons:  []string{cbSettingsPrefix},
+	onButton: func(t *turn, data string) ([]Reply, error) {
+		return t.onSettingsButton(strings.TrimPrefix(data, cbSettingsPrefix))
+	},
+	onText:  func(t *turn, a *analysis) ([]Reply, bool, error) { return t.settingsText(a.text) },
+	catalog: settingsCatalog,
+})
+
 // SettingsStore is what settings need from persistence.
 type SettingsStore interface {
 	SetCity(ctx context.Context, id int64, city string) error

@@ -126,15 +126,26 @@ func (t *turn) isAdmin() bool { return t.staffRole() == store.RoleAdmin }
 // actor names the user of this turn in the audit log and case revisions.
 func (t *turn) actor() string { return "tg:" + strconv.FormatInt(t.user.ID, 10) }
 
-// staffCmd is one staff command; admin ones are refused to editors with
-// the unknown-command answer.
-type staffCmd struct {
-	admin bool
-	run   func(t *turn, args string) ([]Reply, error)
-}
+// The staff group: every staff feature is a flow with staffOnly set, so the
+// registry lets only staff reach its commands, buttons and typed text (and
+// answers everyone else as for an unknown command). This flow holds the
+// roles, case studies, reports and stats; broadcasts (broadcast.go) are the
+// group's other member.
+var _ = register(&flow{
+	name:      flowStaffPrefix,
+	staffOnly: true,
+	commands:  staffCommands,
+	buttons:   []string{cbStaffPrefix},
+	onButton: func(t *turn, data string) ([]Reply, error) {
+		return t.onStaffButton(strings.TrimPrefix(data, cbStaffPrefix))
+	},
+	onText:  func(t *turn, a *analysis) ([]Reply, bool, error) { return t.staffText(a.text) },
+	catalog: staffCatalog,
+})
 
-// staffCommands lists every staff command (the security test walks it).
-var staffCommands = map[string]staffCmd{
+// staffCommands lists every staff command (the security test walks it);
+// admin ones are refused to editors with the unknown-command answer.
+var staffCommands = map[string]command{
 	"cases":   {run: (*turn).casesCommand},
 	"case":    {run: (*turn).caseCommand},
 	"newcase": {run: (*turn).newCaseCommand},
@@ -177,19 +188,6 @@ var staffButtons = map[string]staffButton{
 	"rd":  {run: (*turn).reportDecide},      // rd:<id>:<s|n|d>
 	"rs":  {run: (*turn).reportToCase},      // rs:<id>
 	"stl": {admin: true, run: func(t *turn, _ string) ([]Reply, error) { return t.staffListCommand("") }},
-}
-
-func (t *turn) staffCommand(cmd, args string) ([]Reply, bool, error) {
-	c, ok := staffCommands[cmd]
-	if !ok {
-		return nil, false, nil
-	}
-	if c.admin && !t.isAdmin() {
-		r, err := t.unknownCommand()
-		return r, true, err
-	}
-	r, err := c.run(t, args)
-	return r, true, err
 }
 
 func (t *turn) onStaffButton(data string) ([]Reply, error) {

@@ -1,13 +1,10 @@
 package dialog_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
-	"github.com/gongyou/gongyou/store/storetest"
 )
 
 // FuzzStaffHandle drives the staff flows as an admin with arbitrary text
@@ -22,12 +19,7 @@ func FuzzStaffHandle(f *testing.F) {
 		"stf:rd:1:s", "stf:rs:1", "stf:x", "一行\n两行\n三行", "\xff", strings.Repeat("长", 2000)} {
 		f.Add(s, strings.HasPrefix(s, "stf:"))
 	}
-	st := storetest.SQLite(f)
-	base, err := knowledge.NewBase(context.Background(), st, nil)
-	if err != nil {
-		f.Fatal(err)
-	}
-	eng := dialog.New(st, dialog.WithKnowledge(base), dialog.WithStaff(9001))
+	eng := dialog.NewEnv(f, dialog.EnvKnowledge(), dialog.EnvEngine(dialog.WithStaff(9001))).Engine
 	f.Fuzz(func(t *testing.T, input string, button bool) {
 		ev := dialog.Event{UserID: 9001, ChatID: 9001, Lang: "zh"}
 		if button {

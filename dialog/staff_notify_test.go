@@ -3,14 +3,11 @@ package dialog_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
-	"github.com/gongyou/gongyou/store"
 )
 
 type fakeNotifier struct {
@@ -36,18 +33,14 @@ func (n *fakeNotifier) Notify(_ context.Context, chatID int64, r dialog.Reply) e
 // notifier; on the next message when sending fails; never when the worker
 // did not ask or erased their data.
 func TestFollowUpToWorkers(t *testing.T) {
+	dialog.ForEachBackend(t, testFollowUpToWorkers)
+}
+
+func testFollowUpToWorkers(t *testing.T, backend dialog.EnvOption) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "g.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	base, err := knowledge.NewBase(ctx, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := &fakeNotifier{}
-	e := dialog.New(st, dialog.WithKnowledge(base), dialog.WithStaff(9001), dialog.WithNotifier(n))
+	env := dialog.NewEnv(t, backend, dialog.EnvKnowledge(), dialog.EnvEngine(dialog.WithStaff(9001), dialog.WithNotifier(n)))
+	st, e := env.Store, env.Engine
 	send := func(user int64, text, data string) []dialog.Reply {
 		t.Helper()
 		r, err := e.Handle(ctx, dialog.Event{UserID: user, ChatID: user + 50000, Text: text, Callback: data, Lang: "en"})

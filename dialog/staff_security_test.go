@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -15,15 +14,13 @@ import (
 // the role, gets exactly the unknown-command answer and changes nothing.
 // The lists come from the routing tables, so a new command is covered the
 // day it is added.
-func TestStaffOnlyForStaff(t *testing.T) {
+func TestStaffOnlyForStaff(t *testing.T) { ForEachBackend(t, testStaffOnlyForStaff) }
+
+func testStaffOnlyForStaff(t *testing.T, backend EnvOption) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "g.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	const admin, editor, worker = 9001, 9002, 1001
-	e := New(st, WithStaff(admin))
+	env := NewEnv(t, backend, EnvEngine(WithStaff(admin)))
+	st, e := env.Store, env.Engine
 	if _, _, err := st.EnsureUser(ctx, editor, editor); err != nil {
 		t.Fatal(err)
 	}
@@ -109,13 +106,13 @@ func TestStaffOnlyForStaff(t *testing.T) {
 // An editor whose role is revoked in the middle of /newcase is a worker
 // from the next message on: the draft is not continued.
 func TestRevokedEditorLeavesStaffFlow(t *testing.T) {
+	ForEachBackend(t, testRevokedEditorLeavesStaffFlow)
+}
+
+func testRevokedEditorLeavesStaffFlow(t *testing.T, backend EnvOption) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "g.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	e := New(st, WithStaff(1))
+	env := NewEnv(t, backend, EnvEngine(WithStaff(1)))
+	st, e := env.Store, env.Engine
 	if _, _, err := st.EnsureUser(ctx, 2, 2); err != nil {
 		t.Fatal(err)
 	}

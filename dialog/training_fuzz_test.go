@@ -3,11 +3,8 @@ package dialog_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
-	"github.com/gongyou/gongyou/store/storetest"
 )
 
 // FuzzTrainingSignUp walks a worker into the sign-up (name step) and then
@@ -21,12 +18,8 @@ func FuzzTrainingSignUp(f *testing.F) {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
-	st := storetest.SQLite(f)
-	ctx := context.Background()
-	if _, err := knowledge.SeedTrainings(ctx, st, time.Now()); err != nil {
-		f.Fatal(err)
-	}
-	eng := dialog.New(st)
+	env := dialog.NewEnv(f, dialog.EnvSeedTrainings())
+	st, eng, ctx := env.Store, env.Engine, context.Background()
 	f.Fuzz(func(t *testing.T, input string, button bool) {
 		steps := []dialog.Event{
 			{Text: "/training 东莞"}, {Callback: "trn:s:dg-ecommerce-2612"}, {Callback: "trn:a:dg-ecommerce-2612"},

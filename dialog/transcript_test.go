@@ -1,10 +1,14 @@
 package dialog_test
 
 // Transcript tests replay readable conversations against the engine on a
-// real SQLite store. File format (dialog/testdata/*.txt):
+// real store: SQLite, and PostgreSQL too when GONGYOU_TEST_POSTGRES is set.
+// File format (dialog/testdata/*.txt):
 //
 //	# comment
 //	@lang en          client language hint for the following events
+//	@onboarded        the current user has done the onboarding: /start, picks the
+//	                  language of the @lang hint, accepts the privacy notice (the
+//	                  replies are not checked; onboarding_*.txt show them in full)
 //	@user 2002        switch to another user (9001 is an admin, as if in GONGYOU_STAFF)
 //	@restart          close the store and engine and reopen them on the same file
 //	@advance 24h      move the clock on (a flow abandoned and resumed the next day)
@@ -31,7 +35,6 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -42,15 +45,16 @@ func TestTranscripts(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no transcripts: %v", err)
 	}
-	for _, f := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(f), ".txt"), func(t *testing.T) { replay(t, f) })
-	}
+	dialog.ForEachBackend(t, func(t *testing.T, backend dialog.EnvOption) {
+		for _, f := range files {
+			t.Run(strings.TrimSuffix(filepath.Base(f), ".txt"), func(t *testing.T) { replay(t, f, backend) })
+		}
+	})
 }
 
 type transcriptRunner struct {
 	t      *testing.T
-	path   string
-	st     *store.Store
+	env    *dialog.Env
 	eng    *dialog.Engine
 	user   int64
 	lang   string
@@ -60,52 +64,28 @@ type transcriptRunner struct {
 	events int
 }
 
-func (r *transcriptRunner) open() {
+func (r *transcriptRunner) open(backend dialog.EnvOption) {
 	r.t.Helper()
 	now := func() time.Time { return r.clock }
 	ref := func() (string, error) { return "T" + r.clock.Format("0102-1504"), nil } // one sign-up a minute at most
-	st, err := store.Open(context.Background(), "sqlite:"+r.path, store.WithClock(now), store.WithRefs(ref))
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	r.st = st
-	base, err := knowledge.NewBase(context.Background(), st, nil)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	if _, err := knowledge.SeedTrainings(context.Background(), st, now()); err != nil {
-		r.t.Fatal(err)
-	}
-	if _, _, err := knowledge.SeedJobStore(context.Background(), st, now()); err != nil {
-		r.t.Fatal(err)
-	}
-	opts := []dialog.Option{
-		dialog.WithClock(now),
-		dialog.WithKnowledge(base),
-		dialog.WithStaff(transcriptAdmin),
-		dialog.WithFAQ(faqs, st),
-		dialog.WithBroadcastRate(25),
-	}
-	r.eng = dialog.New(st, opts...)
+	r.env = dialog.NewEnv(r.t, backend, dialog.EnvClock(now), dialog.EnvStore(store.WithRefs(ref)),
+		dialog.EnvKnowledge(), dialog.EnvFAQ(nil), dialog.EnvSeedTrainings(), dialog.EnvSeedJobs(),
+		dialog.EnvEngine(dialog.WithStaff(transcriptAdmin), dialog.WithBroadcastRate(25)))
+	r.eng = r.env.Engine
 }
 
 // transcriptAdmin is the user id that is an admin (GONGYOU_STAFF) in every
 // transcript: "@user 9001" speaks as staff.
 const transcriptAdmin = 9001
 
-func replay(t *testing.T, file string) {
+func replay(t *testing.T, file string, backend dialog.EnvOption) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &transcriptRunner{t: t, path: filepath.Join(t.TempDir(), "g.db"), user: 1001, lang: "zh-hans",
+	r := &transcriptRunner{t: t, user: 1001, lang: "zh-hans",
 		clock: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	r.open()
-	defer func() { r.st.Close() }()
+	r.open(backend)
 
 	lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
 	var out []string // the file as the engine would write it
@@ -131,8 +111,12 @@ func replay(t *testing.T, file string) {
 				t.Errorf("%s:%d: after %q\n--- want\n%s\n--- got\n%s", file, start, input, want, rendered)
 			}
 		case line == "@restart":
-			r.st.Close()
-			r.open()
+			r.env.Restart()
+			r.eng = r.env.Engine
+			out = append(out, line)
+			i++
+		case line == "@onboarded":
+			r.onboard(i + 1)
 			out = append(out, line)
 			i++
 		case strings.HasPrefix(line, "@advance "): // the clock jumps, e.g. "@advance 24h"
@@ -179,6 +163,21 @@ func trailingBlank(ls []string) int {
 		n++
 	}
 	return n
+}
+
+// onboard runs the onboarding every worker goes through, as the three
+// turns /start, [language], [OK, let's start] would, without checking the
+// replies: the user's language is the one of the @lang hint.
+func (r *transcriptRunner) onboard(line int) {
+	r.t.Helper()
+	lang := "[中文]"
+	if dialog.NormLang(r.lang) == dialog.LangEN {
+		lang = "[English]"
+	}
+	agree := "[" + dialog.T(dialog.NormLang(r.lang), "start.agree") + "]"
+	for _, input := range []string{"/start", lang, agree} {
+		r.send(input, line)
+	}
 }
 
 // send turns one input line into an event, runs it and checks the replies
