@@ -1,0 +1,93 @@
+package model
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// repoRoot is the repository root, four levels above this package.
+func repoRoot(t testing.TB) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+}
+
+// TestOwnSets fits on train.jsonl only (raw text, no checker signals) and
+// keeps a floor on the hold-out figures, so a regression in the learner, the
+// featurizer or the sets fails here. The integrated checker adds
+// normalisation and signals and should do better than this floor.
+func TestOwnSets(t *testing.T) {
+	root := repoRoot(t)
+	train, holdout, err := LoadSets(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(train) < 600 || len(holdout) < 250 {
+		t.Fatalf("sets too small: train %d, holdout %d", len(train), len(holdout))
+	}
+	seen := map[string]bool{}
+	for _, r := range train {
+		seen[r.Text] = true
+	}
+	for _, r := range holdout {
+		if seen[r.Text] {
+			t.Errorf("hold-out row %s also in train", r.ID)
+		}
+	}
+	start := time.Now()
+	m, rep := Train(train, Options{Provenance: []Provenance{{Name: SetsDir + "/train.jsonl", Rows: len(train)}}})
+	t.Logf("train: %v (wall %v)", rep, time.Since(start).Round(time.Millisecond))
+	hs := m.Score(holdout)
+	hm := Evaluate("holdout (own, never fit)", hs, Labels(holdout), m.Thresholds())
+	t.Logf("\n%s", FormatTable(rep.CV, hm))
+	if hm.AUC.V < 0.90 {
+		t.Errorf("hold-out AUC %.3f < 0.90", hm.AUC.V)
+	}
+	if hm.RecallMedium.V < 0.70 {
+		t.Errorf("hold-out recall at medium+ %.3f < 0.70", hm.RecallMedium.V)
+	}
+	if hm.FPRHigh.V > 0.10 {
+		t.Errorf("hold-out FPR at high %.3f > 0.10", hm.FPRHigh.V)
+	}
+	if testing.Verbose() {
+		for i, r := range holdout {
+			lvl := m.Thresholds().Level(hs[i])
+			if (r.Label == 1 && lvl == "low") || (r.Label == 0 && lvl != "low") {
+				t.Logf("miss %s label %d %s %.2f %s", r.ID, r.Label, lvl, hs[i], r.Text)
+			}
+		}
+	}
+}
+
+// TestWithSharedData adds ../shared/data/*_dev.jsonl when present (skips
+// otherwise) and checks that training stays fast.
+func TestWithSharedData(t *testing.T) {
+	root := repoRoot(t)
+	files, err := LoadShared(root, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skip("no shared data at " + SharedDataDir)
+	}
+	train, holdout, err := LoadSets(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := append([]Example(nil), train...)
+	for _, f := range files {
+		if f.Dev {
+			rows = append(rows, f.Rows...)
+		}
+	}
+	start := time.Now()
+	m, rep := Train(rows, Options{})
+	el := time.Since(start)
+	t.Logf("train on %d rows: %v", len(rows), rep)
+	if el > 60*time.Second {
+		t.Errorf("training took %v", el)
+	}
+	hm := Evaluate("holdout", m.Score(holdout), Labels(holdout), m.Thresholds())
+	t.Logf("\n%s", FormatTable(rep.CV, hm))
+}
