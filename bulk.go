@@ -10,7 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/importfile"
 )
 
 // Bulk content: gongyou import FILE / gongyou export KIND. Each kind's
@@ -74,7 +74,7 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: cannot import %q", errUsage, kind)
 	}
 	n, err := k.importFile(ctx, a, name, data, csv)
-	var problems knowledge.ImportErrors
+	var problems importfile.ImportErrors
 	if errors.As(err, &problems) {
 		// Staff fix the file from this list: one problem a line, with line and field.
 		fmt.Fprintf(a.stderr, "%s: nothing imported; %d problem(s):\n%v\n", name, len(problems), problems)

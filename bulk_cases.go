@@ -5,14 +5,14 @@ import (
 	"errors"
 	"path/filepath"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 )
 
 func importCases(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
 	if csv {
 		return 0, errors.New("case studies are imported from YAML, not CSV")
 	}
-	cases, err := knowledge.ParseCasesYAML(data)
+	cases, err := scam.ParseCasesYAML(data)
 	if err != nil {
 		return 0, err
 	}
@@ -41,7 +41,7 @@ func exportCases(ctx context.Context, a *app, csv bool) error {
 	if err != nil {
 		return err
 	}
-	out, err := knowledge.MarshalCasesYAML(cases)
+	out, err := scam.MarshalCasesYAML(cases)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/importfile"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -37,16 +38,16 @@ const (
 
 // parseFAQsFile validates a whole file and returns its entries, or every
 // problem found with its line and field.
-func parseFAQsFile(data []byte) ([]knowledge.FAQ, error) {
-	recs, err := knowledge.SplitYAMLList(data)
+func parseFAQsFile(data []byte) ([]faq.FAQ, error) {
+	recs, err := importfile.SplitYAMLList(data)
 	if err != nil {
 		return nil, err
 	}
-	var errs knowledge.ImportErrors
-	var out []knowledge.FAQ
+	var errs importfile.ImportErrors
+	var out []faq.FAQ
 	seen := map[string]int{}
 	for _, r := range recs {
-		var f knowledge.FAQ
+		var f faq.FAQ
 		if fe := r.Decode(&f); len(fe) > 0 {
 			errs = append(errs, fe...)
 			continue
@@ -55,7 +56,7 @@ func parseFAQsFile(data []byte) ([]knowledge.FAQ, error) {
 		out = append(out, f)
 	}
 	if len(recs) == 0 {
-		errs = append(errs, knowledge.FieldError{Msg: "no entries in the file"})
+		errs = append(errs, importfile.FieldError{Msg: "no entries in the file"})
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 	if err := errs.Err(); err != nil {
@@ -64,8 +65,8 @@ func parseFAQsFile(data []byte) ([]knowledge.FAQ, error) {
 	return out, nil
 }
 
-func checkFAQ(r knowledge.YAMLRecord, f knowledge.FAQ, seen map[string]int) []knowledge.FieldError {
-	var errs []knowledge.FieldError
+func checkFAQ(r importfile.YAMLRecord, f faq.FAQ, seen map[string]int) []importfile.FieldError {
+	var errs []importfile.FieldError
 	switch {
 	case f.ID == "":
 		errs = append(errs, r.Err("id", "is required"))

@@ -6,14 +6,14 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
 	"github.com/gongyou/gongyou/store"
 )
 
 // seedJobs puts the sample postings and the stations into a store that
 // never had any (first start), and prunes expired postings.
 func seedJobs(ctx context.Context, st *store.Store, logger *slog.Logger) error {
-	jobs, stations, err := knowledge.SeedJobStore(ctx, st, time.Now())
+	jobs, stations, err := listings.SeedJobStore(ctx, st, time.Now())
 	if err != nil {
 		return err
 	}
@@ -33,9 +33,9 @@ func seedJobs(ctx context.Context, st *store.Store, logger *slog.Logger) error {
 // a high-risk posting refuses the whole file. Then all are written in one
 // transaction. Postings that already expired are skipped with a note.
 func importJobs(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
-	parse := knowledge.ParseJobsYAML
+	parse := listings.ParseJobsYAML
 	if csv {
-		parse = knowledge.ParseJobsCSV
+		parse = listings.ParseJobsCSV
 	}
 	jobs, err := parse(data)
 	if err != nil {
@@ -50,8 +50,8 @@ func importJobs(ctx context.Context, a *app, name string, data []byte, csv bool)
 	if err != nil {
 		return 0, err
 	}
-	lines := knowledge.JobLines(data, csv)
-	warnings, err := knowledge.ScreenJobs(ctx, checker, jobs, lines)
+	lines := listings.JobLines(data, csv)
+	warnings, err := listings.ScreenJobs(ctx, checker, jobs, lines)
 	if err != nil {
 		return 0, err
 	}
@@ -89,13 +89,13 @@ func exportJobs(ctx context.Context, a *app, csv bool) error {
 	if err != nil {
 		return err
 	}
-	jobs := make([]knowledge.Job, len(recs))
+	jobs := make([]listings.Job, len(recs))
 	for i, r := range recs {
-		jobs[i] = knowledge.JobFromRecord(r)
+		jobs[i] = listings.JobFromRecord(r)
 	}
-	marshal := knowledge.MarshalJobsYAML
+	marshal := listings.MarshalJobsYAML
 	if csv {
-		marshal = knowledge.MarshalJobsCSV
+		marshal = listings.MarshalJobsCSV
 	}
 	out, err := marshal(jobs)
 	if err != nil {

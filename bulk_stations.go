@@ -3,16 +3,16 @@ package main
 import (
 	"context"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
 	"github.com/gongyou/gongyou/store"
 )
 
 // importStations validates every station, then writes all in one
 // transaction (new ids added, known ids replaced).
 func importStations(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
-	parse := knowledge.ParseStationsYAML
+	parse := listings.ParseStationsYAML
 	if csv {
-		parse = knowledge.ParseStationsCSV
+		parse = listings.ParseStationsCSV
 	}
 	sts, err := parse(data)
 	if err != nil {
@@ -41,13 +41,13 @@ func exportStations(ctx context.Context, a *app, csv bool) error {
 	if err != nil {
 		return err
 	}
-	out := make([]knowledge.Station, len(recs))
+	out := make([]listings.Station, len(recs))
 	for i, r := range recs {
-		out[i] = knowledge.StationFromRecord(r)
+		out[i] = listings.StationFromRecord(r)
 	}
-	marshal := knowledge.MarshalStationsYAML
+	marshal := listings.MarshalStationsYAML
 	if csv {
-		marshal = knowledge.MarshalStationsCSV
+		marshal = listings.MarshalStationsCSV
 	}
 	b, err := marshal(out)
 	if err != nil {

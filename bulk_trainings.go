@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -20,11 +20,11 @@ func importTrainings(ctx context.Context, a *app, name string, data []byte, csv 
 	if csv {
 		return 0, errors.New("training courses are imported from YAML, not CSV")
 	}
-	courses, err := knowledge.ParseTrainingsYAML(data)
+	courses, err := listings.ParseTrainingsYAML(data)
 	if err != nil {
 		return 0, err
 	}
-	recs, err := knowledge.CourseRecords(courses)
+	recs, err := listings.CourseRecords(courses)
 	if err != nil {
 		return 0, err
 	}
@@ -55,15 +55,15 @@ func exportTrainings(ctx context.Context, a *app, csv bool) error {
 	if err != nil {
 		return err
 	}
-	courses := make([]knowledge.Course, 0, len(recs))
+	courses := make([]listings.Course, 0, len(recs))
 	for _, r := range recs {
-		c, err := knowledge.CourseFromRecord(r)
+		c, err := listings.CourseFromRecord(r)
 		if err != nil {
 			return err
 		}
 		courses = append(courses, c)
 	}
-	out, err := knowledge.MarshalTrainingsYAML(courses)
+	out, err := listings.MarshalTrainingsYAML(courses)
 	if err != nil {
 		return err
 	}
@@ -86,9 +86,9 @@ func exportEnrollments(ctx context.Context, a *app, _ bool) error {
 	if err != nil {
 		return err
 	}
-	courses := make(map[string]knowledge.Course, len(recs))
+	courses := make(map[string]listings.Course, len(recs))
 	for _, r := range recs {
-		c, err := knowledge.CourseFromRecord(r)
+		c, err := listings.CourseFromRecord(r)
 		if err != nil {
 			return err
 		}

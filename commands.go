@@ -16,8 +16,10 @@ import (
 
 	"github.com/gongyou/gongyou/bot"
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/listings"
 	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -84,28 +86,28 @@ type app struct {
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	faqs           *knowledge.FAQBase // set by open
+	faqs           *faq.FAQBase // set by open
 }
 
 // open connects to the store and loads the case base: the start of every
 // command that needs state.
-func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
+func (a *app) open(ctx context.Context) (*store.Store, *scam.Base, error) {
 	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
 	if err != nil {
 		return nil, nil, err
 	}
-	base, err := knowledge.NewBase(ctx, st, a.logger)
+	base, err := scam.NewBase(ctx, st, a.logger)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
-	faqs, err := knowledge.NewFAQBase(ctx, st, a.logger)
+	faqs, err := faq.NewFAQBase(ctx, st, a.logger)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
 	a.faqs = faqs
-	if n, err := knowledge.SeedTrainings(ctx, st, time.Now()); err != nil {
+	if n, err := listings.SeedTrainings(ctx, st, time.Now()); err != nil {
 		st.Close()
 		return nil, nil, err
 	} else if n > 0 {
@@ -128,7 +130,7 @@ func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
 	return st, base, nil
 }
 
-func (a *app) engine(st *store.Store, base *knowledge.Base, extra ...dialog.Option) *dialog.Engine {
+func (a *app) engine(st *store.Store, base *scam.Base, extra ...dialog.Option) *dialog.Engine {
 	opts := []dialog.Option{
 		dialog.WithLogger(a.logger),
 		dialog.WithKnowledge(base),
@@ -270,7 +272,7 @@ func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
 // store's case base so staff edits count; if the store cannot be opened it
 // falls back to the shipped cases and says so on stderr.
 func (a *app) check(ctx context.Context, args []string) int {
-	var checker *knowledge.Checker
+	var checker *scam.Checker
 	st, base, err := a.open(ctx)
 	if err == nil {
 		defer st.Close()
@@ -278,14 +280,14 @@ func (a *app) check(ctx context.Context, args []string) int {
 	}
 	if err != nil {
 		a.logger.Warn("case base unavailable, using the shipped cases", "err", err)
-		seed, serr := knowledge.SeedCases()
+		seed, serr := scam.SeedCases()
 		if serr != nil {
 			fmt.Fprintln(a.stderr, "gongyou check:", serr)
 			return 1
 		}
-		checker = knowledge.NewChecker(seed)
+		checker = scam.NewChecker(seed)
 	}
-	return knowledge.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
+	return scam.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
 }
 
 func (a *app) migrate(ctx context.Context) error {
@@ -333,8 +335,8 @@ func (a *app) ask(ctx context.Context, args []string) int {
 	st, _, err := a.open(ctx)
 	if err != nil {
 		a.logger.Warn("FAQ store unavailable, using the shipped entries", "err", err)
-		return knowledge.RunAskCLI(ctx, nil, args, a.stdin, a.stdout, a.stderr)
+		return faq.RunAskCLI(ctx, nil, args, a.stdin, a.stdout, a.stderr)
 	}
 	defer st.Close()
-	return knowledge.RunAskCLIWith(ctx, a.faqs, args, a.stdin, a.stdout, a.stderr)
+	return faq.RunAskCLIWith(ctx, a.faqs, args, a.stdin, a.stdout, a.stderr)
 }

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -240,7 +240,7 @@ func benchThroughput(b *testing.B, load benchLoad, newHandler func(tb testing.TB
 // newEngine builds the real dialog engine with the scam checker on the
 // channel's SQLite store.
 func newEngine(tb testing.TB, st *store.Store) Handler {
-	base, err := knowledge.NewBase(context.Background(), st, nil)
+	base, err := scam.NewBase(context.Background(), st, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

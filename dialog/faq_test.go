@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store/storetest"
 )
 
@@ -26,13 +27,13 @@ func (w groundedWriter) Answer(_ context.Context, _, _, _ string, src []llm.Sour
 	return llm.Grounded{Text: "AI 整理的回答。\n第二行。", Cited: cited, Known: true}, nil
 }
 
-func faqEngine(t testing.TB, w knowledge.FAQWriter) *dialog.Engine {
+func faqEngine(t testing.TB, w faq.FAQWriter) *dialog.Engine {
 	st := storetest.SQLite(t)
-	base, err := knowledge.NewBase(context.Background(), st, nil)
+	base, err := scam.NewBase(context.Background(), st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
+	faqs, err := faq.NewFAQBase(context.Background(), st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store/storetest"
 )
 
@@ -21,7 +21,7 @@ func FuzzHandle(f *testing.F) {
 		f.Add(s, true)
 	}
 	st := storetest.SQLite(f)
-	base, err := knowledge.NewBase(context.Background(), st, nil)
+	base, err := scam.NewBase(context.Background(), st, nil)
 	if err != nil {
 		f.Fatal(err)
 	}

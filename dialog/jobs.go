@@ -17,7 +17,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -69,11 +71,11 @@ type payPref struct {
 
 var payPrefs = []payPref{
 	{"any", "jobs.btn.pay_any", "", 0},
-	{"day", "jobs.btn.pay_day", knowledge.PayDay, 0},
-	{"hour", "jobs.btn.pay_hour", knowledge.PayHour, 0},
-	{"piece", "jobs.btn.pay_piece", knowledge.PayPiece, 0},
-	{"m4", "jobs.btn.pay_m4", knowledge.PayMonth, 4000},
-	{"m6", "jobs.btn.pay_m6", knowledge.PayMonth, 6000},
+	{"day", "jobs.btn.pay_day", listings.PayDay, 0},
+	{"hour", "jobs.btn.pay_hour", listings.PayHour, 0},
+	{"piece", "jobs.btn.pay_piece", listings.PayPiece, 0},
+	{"m4", "jobs.btn.pay_m4", listings.PayMonth, 4000},
+	{"m6", "jobs.btn.pay_m6", listings.PayMonth, 6000},
 }
 
 func findPayPref(code string) (payPref, bool) {
@@ -244,7 +246,7 @@ func (t *turn) askJobCity(trade string) ([]Reply, error) {
 	t.setFlow(flowJobs, stepJobsCity)
 	text := t.T("jobs.ask_city")
 	var rows [][]Button
-	if c, ok := knowledge.FindCity(t.user.City); ok {
+	if c, ok := places.FindCity(t.user.City); ok {
 		text = Tf(t.lang, "jobs.ask_city_saved", c.Name(t.lang), c.Name(t.lang))
 		rows = append(rows, []Button{{Label: Tf(t.lang, "jobs.btn.saved_city", c.Name(t.lang)), Data: cbJobsPrefix + cbJobCity + c.Code()}})
 	}
@@ -258,7 +260,7 @@ func (t *turn) askJobCity(trade string) ([]Reply, error) {
 func (t *turn) cityRows(prefix, skip string) [][]Button {
 	var rows [][]Button
 	var row []Button
-	for _, c := range knowledge.CommonCities() {
+	for _, c := range places.CommonCities() {
 		if c.ZH == skip {
 			continue
 		}
@@ -275,7 +277,7 @@ func (t *turn) cityRows(prefix, skip string) [][]Button {
 
 // chooseCity sets the search city (saving it as the user's city) and asks
 // for the trade, or searches when the trade is already known.
-func (t *turn) chooseCity(c knowledge.City) ([]Reply, error) {
+func (t *turn) chooseCity(c places.City) ([]Reply, error) {
 	var out []Reply
 	if t.user.City != c.ZH {
 		if err := t.e.store.SetCity(t.ctx, t.user.ID, c.ZH); err != nil {
@@ -300,10 +302,10 @@ func (t *turn) chooseCity(c knowledge.City) ([]Reply, error) {
 	return append(out, t.askTrade(c)), nil
 }
 
-func (t *turn) askTrade(c knowledge.City) Reply {
+func (t *turn) askTrade(c places.City) Reply {
 	var rows [][]Button
 	var row []Button
-	for _, tr := range knowledge.Trades() {
+	for _, tr := range listings.Trades() {
 		row = append(row, Button{Label: tr.Label(t.lang), Data: cbJobsPrefix + cbJobTrade + tr.Code})
 		if len(row) == jobButtonsWide {
 			rows, row = append(rows, row), nil
@@ -316,7 +318,7 @@ func (t *turn) askTrade(c knowledge.City) Reply {
 
 func (t *turn) askPay() Reply {
 	js := t.state.Jobs
-	c, _ := knowledge.FindCity(js.City)
+	c, _ := places.FindCity(js.City)
 	var rows [][]Button
 	for i := 0; i < len(payPrefs); i += 2 {
 		rows = append(rows, []Button{t.jobsBtn(payPrefs[i].key, cbJobPay+payPrefs[i].code),
@@ -327,7 +329,7 @@ func (t *turn) askPay() Reply {
 }
 
 func (t *turn) tradeLabel(code string) string {
-	if tr, ok := knowledge.TradeByCode(code); ok {
+	if tr, ok := listings.TradeByCode(code); ok {
 		return tr.Label(t.lang)
 	}
 	return t.T("jobs.any_trade")
@@ -345,7 +347,7 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 	inSearch := js != nil && js.City != "" && t.sess.Flow == flowJobs
 	switch {
 	case strings.HasPrefix(data, cbJobCity):
-		c, ok := knowledge.CityByCode(strings.TrimPrefix(data, cbJobCity))
+		c, ok := places.CityByCode(strings.TrimPrefix(data, cbJobCity))
 		if !ok {
 			return t.stale()
 		}
@@ -357,7 +359,7 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 			return t.stale()
 		}
 		code := strings.TrimPrefix(data, cbJobTrade)
-		if _, ok := knowledge.TradeByCode(code); !ok && code != tradeAnyCode {
+		if _, ok := listings.TradeByCode(code); !ok && code != tradeAnyCode {
 			return t.stale()
 		}
 		js.Trade = strings.TrimPrefix(code, tradeAnyCode)
@@ -392,12 +394,12 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 		if inSearch {
 			city = js.City
 		}
-		if c, ok := knowledge.FindCity(city); ok {
+		if c, ok := places.FindCity(city); ok {
 			return t.stations(c)
 		}
 		return t.askStationsCity()
 	case strings.HasPrefix(data, cbJobStCity):
-		c, ok := knowledge.CityByCode(strings.TrimPrefix(data, cbJobStCity))
+		c, ok := places.CityByCode(strings.TrimPrefix(data, cbJobStCity))
 		if !ok {
 			return t.stale()
 		}
@@ -468,7 +470,7 @@ func (t *turn) runSearch(page int, note string) ([]Reply, error) {
 			return nil, err
 		}
 	}
-	c, _ := knowledge.FindCity(js.City)
+	c, _ := places.FindCity(js.City)
 	if total == 0 {
 		return t.noJobs(c)
 	}
@@ -516,11 +518,11 @@ func (t *turn) jobLine(j store.Job) string {
 	if j.District != "" {
 		b.WriteString(" · " + j.District)
 	}
-	b.WriteString("\n   💰 " + knowledge.FormatPay(j.PayMin, j.PayMax) + " " + knowledge.PayUnitLabel(j.PayUnit, t.lang))
+	b.WriteString("\n   💰 " + listings.FormatPay(j.PayMin, j.PayMax) + " " + listings.PayUnitLabel(j.PayUnit, t.lang))
 	if j.Housing != "" {
 		b.WriteString(" · " + firstClause(j.Housing))
 	}
-	if j.Verified == knowledge.VerifiedNone {
+	if j.Verified == listings.VerifiedNone {
 		b.WriteString(" · ⚠️")
 	} else {
 		b.WriteString(" · ✅")
@@ -536,7 +538,7 @@ func firstClause(s string) string {
 	return s
 }
 
-func (t *turn) noJobs(c knowledge.City) ([]Reply, error) {
+func (t *turn) noJobs(c places.City) ([]Reply, error) {
 	js := t.state.Jobs
 	var b strings.Builder
 	b.WriteString(Tf(t.lang, "jobs.none", c.Name(t.lang), t.tradeLabel(js.Trade), t.payLabel(js.Pay)))
@@ -552,7 +554,7 @@ func (t *turn) noJobs(c knowledge.City) ([]Reply, error) {
 	var names []string
 	var btns []Button
 	for _, cc := range cities {
-		if other, ok := knowledge.FindCity(cc.City); ok && other.ZH != c.ZH {
+		if other, ok := places.FindCity(cc.City); ok && other.ZH != c.ZH {
 			names = append(names, other.Name(t.lang))
 			btns = append(btns, Button{Label: other.Name(t.lang), Data: cbJobsPrefix + cbJobCity + other.Code()})
 		}
@@ -583,9 +585,9 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	var lines []string
 	badge := t.T("jobs.badge_none")
 	switch j.Verified {
-	case knowledge.VerifiedLicence:
+	case listings.VerifiedLicence:
 		badge = t.T("jobs.badge_licence")
-	case knowledge.VerifiedPublic:
+	case listings.VerifiedPublic:
 		badge = t.T("jobs.badge_public")
 	}
 	if j.Sample {
@@ -593,15 +595,15 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	}
 	lines = append(lines, badge, "【"+j.Title+"】", "🏢 "+j.Employer)
 	place := j.City
-	if c, ok := knowledge.FindCity(j.City); ok {
+	if c, ok := places.FindCity(j.City); ok {
 		place = c.Name(t.lang)
 	}
 	if j.District != "" {
 		place += " " + j.District
 	}
-	tr, _ := knowledge.TradeByCode(j.Trade)
+	tr, _ := listings.TradeByCode(j.Trade)
 	lines = append(lines, "📍 "+place+" · "+tr.Label(t.lang),
-		"💰 "+knowledge.FormatPay(j.PayMin, j.PayMax)+" "+knowledge.PayUnitLabel(j.PayUnit, t.lang))
+		"💰 "+listings.FormatPay(j.PayMin, j.PayMax)+" "+listings.PayUnitLabel(j.PayUnit, t.lang))
 	if j.Hours != "" {
 		lines = append(lines, "🕒 "+j.Hours)
 	}
@@ -639,7 +641,7 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	return []Reply{{Text: strings.Join(lines, "\n"), Buttons: rows}}, nil
 }
 
-func chinaDate(ts time.Time) string { return ts.In(knowledge.ChinaTime).Format(time.DateOnly) }
+func chinaDate(ts time.Time) string { return ts.In(listings.ChinaTime).Format(time.DateOnly) }
 
 // liveJob loads a posting that has not expired; ok is false when it is
 // gone (or the id is hand-crafted nonsense).
@@ -675,15 +677,15 @@ func (t *turn) checkJob(id string) ([]Reply, error) {
 	if t.e.know == nil {
 		return []Reply{{Text: t.T("jobs.no_check"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	}
-	return t.checkText(knowledge.PostingText(j))
+	return t.checkText(listings.PostingText(j))
 }
 
 // stationsCommand is /stations [city].
 func (t *turn) stationsCommand(args string) ([]Reply, error) {
 	if args != "" {
-		c, ok := knowledge.FindCity(args)
+		c, ok := places.FindCity(args)
 		if !ok {
-			c, ok = knowledge.FindCityIn(args)
+			c, ok = places.FindCityIn(args)
 		}
 		if !ok {
 			t.reset()
@@ -694,7 +696,7 @@ func (t *turn) stationsCommand(args string) ([]Reply, error) {
 		}
 		return t.stations(c)
 	}
-	if c, ok := knowledge.FindCity(t.user.City); ok {
+	if c, ok := places.FindCity(t.user.City); ok {
 		return t.stations(c)
 	}
 	return t.askStationsCity()
@@ -715,15 +717,15 @@ func (t *turn) unknownCityReply(text, prefix string) Reply {
 }
 
 // stations lists the stations of a city and the nationwide services.
-func (t *turn) stations(c knowledge.City) ([]Reply, error) {
-	st, err := t.e.store.Stations(t.ctx, c.ZH, knowledge.Nationwide)
+func (t *turn) stations(c places.City) ([]Reply, error) {
+	st, err := t.e.store.Stations(t.ctx, c.ZH, listings.Nationwide)
 	if err != nil {
 		return nil, err
 	}
 	var local, national []store.Station
 	checked := ""
 	for _, s := range st {
-		if s.City == knowledge.Nationwide {
+		if s.City == listings.Nationwide {
 			national = append(national, s)
 		} else {
 			local = append(local, s)
@@ -768,12 +770,12 @@ func (t *turn) stations(c knowledge.City) ([]Reply, error) {
 func (t *turn) jobsText(text string) ([]Reply, bool, error) {
 	step := t.sess.Step
 	if step == stepJobsCity || step == stepStationsCity {
-		if knowledge.LooksLikeOffer(text) {
+		if scam.LooksLikeOffer(text) {
 			return nil, false, nil // a pasted offer: let the check have it
 		}
-		c, ok := knowledge.FindCity(text)
+		c, ok := places.FindCity(text)
 		if !ok && utf8.RuneCountInString(text) <= maxSearchRunes {
-			c, ok = knowledge.FindCityIn(text)
+			c, ok = places.FindCityIn(text)
 		}
 		prefix := cbJobCity
 		if step == stepStationsCity {
@@ -795,8 +797,8 @@ func (t *turn) jobsText(text string) ([]Reply, bool, error) {
 		return r, ok, err
 	}
 	if (step == stepJobsTrade || step == stepJobsPay) && utf8.RuneCountInString(text) <= maxSearchRunes &&
-		!knowledge.LooksLikeOffer(text) && t.state.Jobs != nil && t.state.Jobs.City != "" {
-		c, _ := knowledge.FindCity(t.state.Jobs.City)
+		!scam.LooksLikeOffer(text) && t.state.Jobs != nil && t.state.Jobs.City != "" {
+		c, _ := places.FindCity(t.state.Jobs.City)
 		prompt := t.askTrade(c)
 		if step == stepJobsPay {
 			prompt = t.askPay()
@@ -863,12 +865,12 @@ func (t *turn) searchFromText(text string, explicit bool) ([]Reply, bool, error)
 	low := strings.ToLower(text)
 	strong := containsWord(low, strongSearchWords)
 	question := containsWord(low, questionWords)
-	if !explicit && !strong && (knowledge.LooksLikeOffer(text) || containsWord(low, otherTopics)) {
+	if !explicit && !strong && (scam.LooksLikeOffer(text) || containsWord(low, otherTopics)) {
 		return nil, false, nil
 	}
 	want := explicit || strong || (!question && containsWord(low, weakSearchWords))
-	c, hasCity := knowledge.FindCityIn(text)
-	tr, hasTrade := knowledge.FindTradeIn(text)
+	c, hasCity := places.FindCityIn(text)
+	tr, hasTrade := listings.FindTradeIn(text)
 	if !(want && (hasCity || hasTrade)) && !(hasCity && hasTrade && !question) {
 		if strong && !explicit && utf8.RuneCountInString(text) <= 12 {
 			r, err := t.askJobCity("") // "jobs", "我要找工作"

@@ -22,7 +22,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -75,16 +75,16 @@ var beijing = time.FixedZone("UTC+8", 8*3600)
 
 // --- reading ---
 
-func decodeCase(r store.CaseRecord) (knowledge.Case, error) {
-	var c knowledge.Case
+func decodeCase(r store.CaseRecord) (scam.Case, error) {
+	var c scam.Case
 	if err := json.Unmarshal([]byte(r.Data), &c); err != nil {
-		return knowledge.Case{}, fmt.Errorf("dialog: case %q: %w", r.ID, err)
+		return scam.Case{}, fmt.Errorf("dialog: case %q: %w", r.ID, err)
 	}
 	c.ID, c.Retired = r.ID, r.Retired
 	return c, nil
 }
 
-func encodeCase(c knowledge.Case) (store.CaseRecord, error) {
+func encodeCase(c scam.Case) (store.CaseRecord, error) {
 	data, err := json.Marshal(c)
 	if err != nil {
 		return store.CaseRecord{}, fmt.Errorf("dialog: encode case %q: %w", c.ID, err)
@@ -93,20 +93,20 @@ func encodeCase(c knowledge.Case) (store.CaseRecord, error) {
 }
 
 // loadCase reads a case fresh from the store; ok is false when there is none.
-func (t *turn) loadCase(id string) (store.CaseRecord, knowledge.Case, bool, error) {
+func (t *turn) loadCase(id string) (store.CaseRecord, scam.Case, bool, error) {
 	if id == "" || len(id) > 64 {
-		return store.CaseRecord{}, knowledge.Case{}, false, nil
+		return store.CaseRecord{}, scam.Case{}, false, nil
 	}
 	rec, err := t.e.store.Case(t.ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return rec, knowledge.Case{}, false, nil
+		return rec, scam.Case{}, false, nil
 	}
 	if err != nil {
-		return rec, knowledge.Case{}, false, err
+		return rec, scam.Case{}, false, err
 	}
 	c, err := decodeCase(rec)
 	if err != nil {
-		return rec, knowledge.Case{}, false, err
+		return rec, scam.Case{}, false, err
 	}
 	return rec, c, true, nil
 }
@@ -133,7 +133,7 @@ func (t *turn) caseListPage(arg string) ([]Reply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dialog: cases: %w", err)
 	}
-	var hits []knowledge.Case
+	var hits []scam.Case
 	needle := strings.ToLower(q)
 	for _, r := range recs {
 		c, err := decodeCase(r)
@@ -218,7 +218,7 @@ func (t *turn) caseViewOr(id string, typed bool) ([]Reply, error) {
 	return []Reply{t.caseReply(rec, c)}, nil
 }
 
-func (t *turn) caseReply(rec store.CaseRecord, c knowledge.Case) Reply {
+func (t *turn) caseReply(rec store.CaseRecord, c scam.Case) Reply {
 	status := t.T("staff.case.active")
 	if rec.Retired {
 		status = t.T("staff.case.retired")
@@ -270,7 +270,7 @@ func (t *turn) history(id string, typed bool) ([]Reply, error) {
 			b.WriteString("\n" + Tf(t.lang, "staff.history.more", len(revs)-maxShown))
 			break
 		}
-		var c knowledge.Case
+		var c scam.Case
 		_ = json.Unmarshal([]byte(r.Data), &c) // an unreadable revision still shows who and when
 		title := c.TitleZH
 		if t.lang == LangEN {
@@ -393,7 +393,7 @@ func splitItems(text string) []string {
 // matchType reads a scam type typed as its code or its name.
 func matchType(text string) (string, bool) {
 	text = strings.TrimSpace(strings.ToLower(text))
-	for _, code := range knowledge.ScamTypes {
+	for _, code := range scam.ScamTypes {
 		if text == code || text == strings.ToLower(T(LangZH, "staff.btn.type."+code)) || text == strings.ToLower(T(LangEN, "staff.btn.type."+code)) {
 			return code, true
 		}
@@ -404,7 +404,7 @@ func matchType(text string) (string, bool) {
 func (t *turn) typeButtons(prefix string) [][]Button {
 	var rows [][]Button
 	var row []Button
-	for _, code := range knowledge.ScamTypes {
+	for _, code := range scam.ScamTypes {
 		row = append(row, Button{Label: t.typeName(code), Data: cbStaffPrefix + prefix + code})
 		if len(row) == 2 {
 			rows = append(rows, row)
@@ -418,7 +418,7 @@ func (t *turn) typeButtons(prefix string) [][]Button {
 }
 
 // setCaseField applies a clean value to one field of c.
-func setCaseField(c *knowledge.Case, field, value string) {
+func setCaseField(c *scam.Case, field, value string) {
 	list := func() []string { return strings.Split(value, "\n") }
 	switch field {
 	case "type":
@@ -445,7 +445,7 @@ func setCaseField(c *knowledge.Case, field, value string) {
 }
 
 // caseField reads one field of c as text (lists one item a line).
-func caseField(c knowledge.Case, field string) string {
+func caseField(c scam.Case, field string) string {
 	switch field {
 	case "type":
 		return c.Type
@@ -550,7 +550,7 @@ func (t *turn) caseEditType(code string) ([]Reply, error) {
 	if t.sess.Flow == flowStaffNew {
 		return t.draftType(code)
 	}
-	if s == nil || s.Edit == nil || t.sess.Flow != flowStaffEdit || t.sess.Step != "type" || !knowledge.IsScamType(code) {
+	if s == nil || s.Edit == nil || t.sess.Flow != flowStaffEdit || t.sess.Step != "type" || !scam.IsScamType(code) {
 		return t.stale()
 	}
 	return t.saveEdit(code)
@@ -598,7 +598,7 @@ func (t *turn) saveEdit(value string) ([]Reply, error) {
 	return t.writeEdit(c, ed.Base, ed.Field, value, "")
 }
 
-func (t *turn) writeEdit(c knowledge.Case, base int, field, value, note string) ([]Reply, error) {
+func (t *turn) writeEdit(c scam.Case, base int, field, value, note string) ([]Reply, error) {
 	setCaseField(&c, field, value)
 	if err := c.Validate(); err != nil {
 		return []Reply{{Text: Tf(t.lang, "staff.edit.invalid", err.Error()), Buttons: [][]Button{{t.btn("staff.btn.cancel", cbStaffPrefix+"x")}}}}, nil
@@ -626,7 +626,7 @@ func (t *turn) writeEdit(c knowledge.Case, base int, field, value, note string) 
 }
 
 // editConflict keeps the editor's value and shows the other version.
-func (t *turn) editConflict(rec store.CaseRecord, c knowledge.Case, value string) ([]Reply, error) {
+func (t *turn) editConflict(rec store.CaseRecord, c scam.Case, value string) ([]Reply, error) {
 	ed := t.state.Staff.Edit
 	ed.Value, ed.Their = value, rec.Revision
 	t.state.Nonce = t.e.now().UnixMilli()
@@ -786,7 +786,7 @@ func nextStep(d *caseDraft) {
 
 func (t *turn) draftType(code string) ([]Reply, error) {
 	s := t.state.Staff
-	if s == nil || s.Draft == nil || t.sess.Flow != flowStaffNew || t.sess.Step != "type" || !knowledge.IsScamType(code) {
+	if s == nil || s.Draft == nil || t.sess.Flow != flowStaffNew || t.sess.Step != "type" || !scam.IsScamType(code) {
 		return t.stale()
 	}
 	s.Draft.Type = code
@@ -837,8 +837,8 @@ func (t *turn) draftText(text string) ([]Reply, error) {
 }
 
 // draftCase is the case a draft would publish (English = Chinese for now).
-func (t *turn) draftCase(d *caseDraft) knowledge.Case {
-	return knowledge.Case{
+func (t *turn) draftCase(d *caseDraft) scam.Case {
+	return scam.Case{
 		Type: d.Type, TitleZH: d.Title, TitleEN: d.Title, StoryZH: d.Story, StoryEN: d.Story,
 		RedFlagsZH: d.Flags, RedFlagsEN: d.Flags, AdviceZH: d.Advice, AdviceEN: d.Advice,
 		Source: d.Source, Date: t.e.now().In(beijing).Format(time.DateOnly),

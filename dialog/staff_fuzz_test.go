@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store/storetest"
 )
 
@@ -23,7 +23,7 @@ func FuzzStaffHandle(f *testing.F) {
 		f.Add(s, strings.HasPrefix(s, "stf:"))
 	}
 	st := storetest.SQLite(f)
-	base, err := knowledge.NewBase(context.Background(), st, nil)
+	base, err := scam.NewBase(context.Background(), st, nil)
 	if err != nil {
 		f.Fatal(err)
 	}

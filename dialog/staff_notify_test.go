@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -42,7 +42,7 @@ func TestFollowUpToWorkers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	base, err := knowledge.NewBase(ctx, st, nil)
+	base, err := scam.NewBase(ctx, st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 	"github.com/gongyou/gongyou/store/storetest"
 )
@@ -29,7 +29,7 @@ func TestCasePublishedInChatReachesOtherReplica(t *testing.T) {
 					t.Fatal(err)
 				}
 				t.Cleanup(func() { st.Close() })
-				base, err := knowledge.NewBase(ctx, st, nil)
+				base, err := scam.NewBase(ctx, st, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

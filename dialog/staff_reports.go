@@ -13,8 +13,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge"
 	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -133,11 +133,11 @@ func (t *turn) reportToCase(idText string) ([]Reply, error) {
 	if !done || err != nil {
 		return r, err
 	}
-	var v knowledge.Verdict
+	var v scam.Verdict
 	_ = json.Unmarshal([]byte(rep.Verdict), &v) // a report without a readable verdict still gives a story
 	d := &caseDraft{Step: "type", Report: rep.ID}
 	if rep.TopCase != "" && t.e.know != nil {
-		if c, ok := t.e.know.Case(rep.TopCase); ok && knowledge.IsScamType(c.Type) {
+		if c, ok := t.e.know.Case(rep.TopCase); ok && scam.IsScamType(c.Type) {
 			d.Type = c.Type
 		}
 	}
@@ -171,7 +171,7 @@ func (t *turn) fileReport(lc *lastCheck, notify bool) error {
 	if len(lc.Verdict.Cases) > 0 {
 		r.TopCase = lc.Verdict.Cases[0].ID
 	}
-	r.Contact = firstContact(knowledge.Extract(lc.Text))
+	r.Contact = firstContact(scam.Extract(lc.Text))
 	if _, err := t.e.store.FileReport(t.ctx, r); err != nil {
 		return fmt.Errorf("dialog: report: %w", err)
 	}
@@ -180,7 +180,7 @@ func (t *turn) fileReport(lc *lastCheck, notify bool) error {
 
 // firstContact is the first phone number or chat handle of an offer, typed
 // ("tel:", "wx:", "qq:", "tg:") so different kinds never match.
-func firstContact(x knowledge.Extraction) string {
+func firstContact(x scam.Extraction) string {
 	for _, c := range []struct {
 		kind string
 		vals []string
@@ -194,7 +194,7 @@ func firstContact(x knowledge.Extraction) string {
 
 // recordCheck counts a verdict for /stats (level and red-flag codes; no
 // text, no user). A failure is logged: the worker still gets the verdict.
-func (t *turn) recordCheck(v knowledge.Verdict) {
+func (t *turn) recordCheck(v scam.Verdict) {
 	var codes []string
 	for _, s := range v.Signals {
 		if s.Weight > 0 && s.Code != "" {

@@ -13,7 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -87,7 +88,7 @@ func (t *turn) trnState() trainState {
 
 // trnCityName shows a stored (Chinese) city name in the user's language.
 func (t *turn) trnCityName(zh string) string {
-	if c, ok := knowledge.FindCity(zh); ok {
+	if c, ok := places.FindCity(zh); ok {
 		return c.Name(t.lang)
 	}
 	return zh
@@ -95,7 +96,7 @@ func (t *turn) trnCityName(zh string) string {
 
 // trnCitySlug is the ASCII code of a city for callback data ("dongguan").
 func trnCitySlug(zh string) string {
-	c, ok := knowledge.FindCity(zh)
+	c, ok := places.FindCity(zh)
 	if !ok {
 		return ""
 	}
@@ -140,7 +141,7 @@ func (t *turn) trnFee(fee int) string {
 	return Tf(t.lang, "trn.fee", fee)
 }
 
-func (t *turn) trnTitle(c knowledge.Course) string {
+func (t *turn) trnTitle(c listings.Course) string {
 	if c.Sample {
 		return t.T("trn.sample_tag") + c.Title(t.lang)
 	}
@@ -158,17 +159,17 @@ func (t *turn) trnSeats(r store.Training) string {
 func (t *turn) trnOpen(r store.Training) bool { return !r.Retired && r.StartsOn >= t.trnToday() }
 
 // trnLoad reads a course; ok is false when it does not exist.
-func (t *turn) trnLoad(id string) (store.Training, knowledge.Course, bool, error) {
+func (t *turn) trnLoad(id string) (store.Training, listings.Course, bool, error) {
 	r, err := t.e.store.Training(t.ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return store.Training{}, knowledge.Course{}, false, nil
+		return store.Training{}, listings.Course{}, false, nil
 	}
 	if err != nil {
-		return store.Training{}, knowledge.Course{}, false, fmt.Errorf("dialog: course %q: %w", id, err)
+		return store.Training{}, listings.Course{}, false, fmt.Errorf("dialog: course %q: %w", id, err)
 	}
-	c, err := knowledge.CourseFromRecord(r)
+	c, err := listings.CourseFromRecord(r)
 	if err != nil {
-		return store.Training{}, knowledge.Course{}, false, fmt.Errorf("dialog: %w", err)
+		return store.Training{}, listings.Course{}, false, fmt.Errorf("dialog: %w", err)
 	}
 	return r, c, true, nil
 }
@@ -182,7 +183,7 @@ func (t *turn) trnBackRow() []Button {
 func (t *turn) trainingCommand(args string) ([]Reply, error) {
 	t.reset()
 	if args != "" {
-		if c, ok := knowledge.FindCity(args); ok {
+		if c, ok := places.FindCity(args); ok {
 			return t.trnList(c.ZH, "", "")
 		}
 		return t.trnAskCity(Tf(t.lang, "trn.city_unknown", trnShort(args)))
@@ -261,7 +262,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 		b.WriteString(intro + "\n\n")
 	}
 	head := Tf(t.lang, "trn.list_title", t.trnCityName(city), len(shown))
-	if tr, ok := knowledge.FindSkill(trade); ok {
+	if tr, ok := listings.FindSkill(trade); ok {
 		head = Tf(t.lang, "trn.list_title_trade", t.trnCityName(city), tr.Name(t.lang), len(shown))
 	}
 	b.WriteString(head)
@@ -271,7 +272,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 			b.WriteString("\n\n" + Tf(t.lang, "trn.list_more", len(shown)-i))
 			break
 		}
-		c, err := knowledge.CourseFromRecord(r)
+		c, err := listings.CourseFromRecord(r)
 		if err != nil {
 			return nil, fmt.Errorf("dialog: %w", err)
 		}
@@ -282,7 +283,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 	if len(trades) > 1 {
 		var row []Button
 		for _, code := range trades {
-			if tr, ok := knowledge.FindSkill(code); ok && code != trade {
+			if tr, ok := listings.FindSkill(code); ok && code != trade {
 				row = append(row, Button{Label: trnLabel("🔧 " + tr.Name(t.lang)), Data: cbTrainingPrefix + "t:" + code})
 			}
 			if len(row) == 3 {
@@ -424,14 +425,14 @@ var trnQuitWords = map[string]bool{"取消": true, "不报了": true, "退出": 
 func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 	switch t.sess.Step {
 	case trnStepCity:
-		if c, ok := knowledge.FindCity(text); ok {
+		if c, ok := places.FindCity(text); ok {
 			r, err := t.trnList(c.ZH, "", "")
 			return r, true, err
 		}
 		r, err := t.trnAskCity(Tf(t.lang, "trn.city_unknown", trnShort(text)))
 		return r, true, err
 	case trnStepList:
-		if c, ok := knowledge.FindCity(text); ok {
+		if c, ok := places.FindCity(text); ok {
 			r, err := t.trnList(c.ZH, "", "")
 			return r, true, err
 		}
@@ -454,7 +455,7 @@ func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 
 // trnStillOpen reloads the course the worker is signing up for. When it
 // closed or filled up while they typed, closed is the answer to send.
-func (t *turn) trnStillOpen() (r store.Training, c knowledge.Course, closed []Reply, err error) {
+func (t *turn) trnStillOpen() (r store.Training, c listings.Course, closed []Reply, err error) {
 	st := t.trnState()
 	r, c, ok, err := t.trnLoad(st.Course)
 	switch {
@@ -469,8 +470,8 @@ func (t *turn) trnStillOpen() (r store.Training, c knowledge.Course, closed []Re
 }
 
 func (t *turn) trnName(text string) ([]Reply, error) {
-	name, problem := knowledge.CheckName(text)
-	if problem != knowledge.NameOK {
+	name, problem := listings.CheckName(text)
+	if problem != listings.NameOK {
 		return []Reply{{Text: t.T("trn.name." + problem), Buttons: t.trnQuitRow()}}, nil
 	}
 	if _, _, closed, err := t.trnStillOpen(); closed != nil || err != nil {
@@ -482,8 +483,8 @@ func (t *turn) trnName(text string) ([]Reply, error) {
 }
 
 func (t *turn) trnPhone(text string) ([]Reply, error) {
-	phone, problem := knowledge.CheckPhone(text)
-	if problem != knowledge.PhoneOK {
+	phone, problem := listings.CheckPhone(text)
+	if problem != listings.PhoneOK {
 		return []Reply{{Text: t.T("trn.phone." + problem), Buttons: t.trnQuitRow()}}, nil
 	}
 	r, c, closed, err := t.trnStillOpen()
@@ -494,7 +495,7 @@ func (t *turn) trnPhone(text string) ([]Reply, error) {
 	t.trn().Phone = phone
 	t.setFlow(flowTraining, trnStepConfirm)
 	t.state.Nonce = t.e.now().UnixMilli()
-	text = Tf(t.lang, "trn.summary", t.trnTitle(c), t.trnDate(r.StartsOn), c.Provider, st.Name, knowledge.MaskPhone(phone))
+	text = Tf(t.lang, "trn.summary", t.trnTitle(c), t.trnDate(r.StartsOn), c.Provider, st.Name, listings.MaskPhone(phone))
 	return []Reply{{Text: text, Buttons: [][]Button{
 		{t.btn("trn.btn.confirm", cbTrainingPrefix+"ok:"+r.ID+":"+strconv.FormatInt(t.state.Nonce, 36))},
 		{t.btn("trn.btn.refill", cbTrainingPrefix+"re:"+r.ID), t.btn("trn.btn.quit", cbTrainingPrefix+"x")},
@@ -543,12 +544,12 @@ func (t *turn) trnConfirm(arg string) ([]Reply, error) {
 }
 
 // trnAlready says the worker is already signed up, with the reference.
-func (t *turn) trnAlready(c knowledge.Course, e store.Enrollment) ([]Reply, error) {
+func (t *turn) trnAlready(c listings.Course, e store.Enrollment) ([]Reply, error) {
 	t.reset()
 	return []Reply{t.trnAlreadyKeepFlow(c, e)}, nil
 }
 
-func (t *turn) trnAlreadyKeepFlow(c knowledge.Course, e store.Enrollment) Reply {
+func (t *turn) trnAlreadyKeepFlow(c listings.Course, e store.Enrollment) Reply {
 	return Reply{Text: Tf(t.lang, "trn.already", t.trnTitle(c), e.Ref), Buttons: [][]Button{t.trnBackRow()}}
 }
 
@@ -672,7 +673,7 @@ func (t *turn) onTrainingButton(data string) ([]Reply, error) {
 		t.reset()
 		return t.trnAskCity(t.T("trn.ask_city"))
 	case "c":
-		c, ok := knowledge.FindCity(arg)
+		c, ok := places.FindCity(arg)
 		if !ok || arg == "" {
 			return t.stale()
 		}
@@ -684,7 +685,7 @@ func (t *turn) onTrainingButton(data string) ([]Reply, error) {
 		if arg == "all" {
 			return t.trnList(st.City, "", "")
 		}
-		if _, ok := knowledge.FindSkill(arg); !ok {
+		if _, ok := listings.FindSkill(arg); !ok {
 			return t.stale()
 		}
 		return t.trnList(st.City, arg, "")

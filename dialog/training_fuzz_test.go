@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
 	"github.com/gongyou/gongyou/store/storetest"
 )
 
@@ -23,7 +23,7 @@ func FuzzTrainingSignUp(f *testing.F) {
 	}
 	st := storetest.SQLite(f)
 	ctx := context.Background()
-	if _, err := knowledge.SeedTrainings(ctx, st, time.Now()); err != nil {
+	if _, err := listings.SeedTrainings(ctx, st, time.Now()); err != nil {
 		f.Fatal(err)
 	}
 	eng := dialog.New(st)

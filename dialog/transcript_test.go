@@ -31,7 +31,9 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -69,18 +71,18 @@ func (r *transcriptRunner) open() {
 		r.t.Fatal(err)
 	}
 	r.st = st
-	base, err := knowledge.NewBase(context.Background(), st, nil)
+	base, err := scam.NewBase(context.Background(), st, nil)
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	faqs, err := knowledge.NewFAQBase(context.Background(), st, nil)
+	faqs, err := faq.NewFAQBase(context.Background(), st, nil)
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	if _, err := knowledge.SeedTrainings(context.Background(), st, now()); err != nil {
+	if _, err := listings.SeedTrainings(context.Background(), st, now()); err != nil {
 		r.t.Fatal(err)
 	}
-	if _, _, err := knowledge.SeedJobStore(context.Background(), st, now()); err != nil {
+	if _, _, err := listings.SeedJobStore(context.Background(), st, now()); err != nil {
 		r.t.Fatal(err)
 	}
 	opts := []dialog.Option{
