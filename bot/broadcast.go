@@ -82,7 +82,7 @@ type BroadcastStats struct {
 
 // Broadcaster sends the deliveries of policy broadcasts, paced by a token
 // bucket, with its own HTTP connections so that interactive replies never
-// queue behind it. See DESIGN.md "Broadcasts" and README.md.
+// queue behind it. See docs/ARCHITECTURE.md "Broadcasts" and README.md.
 type Broadcaster struct {
 	cfg BroadcastConfig
 	api *tgbot.Bot

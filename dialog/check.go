@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/scam"
 )
 
@@ -97,7 +97,7 @@ func (t *turn) checkText(text string) ([]Reply, error) {
 		return []Reply{{Text: t.T("check.empty"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	}
 	t.recordCheck(v)
-	t.state.Check = &lastCheck{Text: truncateRunes(text, maxKeptOffer), Verdict: v}
+	t.state.Check = &lastCheck{Text: norm.Clip(text, maxKeptOffer, ""), Verdict: v}
 	t.setFlow(flowCheck, stepVerdict)
 	t.dirty = true
 	return []Reply{t.verdictReply(v)}, nil
@@ -346,20 +346,6 @@ func caseText(lang string, c scam.Case) string {
 	}
 	b.WriteString("\n\n" + Tf(lang, "case.source", c.Source, c.Date))
 	return b.String()
-}
-
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
 }
 
 func oneLine(s string) string {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/scam"
 )
 
@@ -273,7 +274,7 @@ func shortLabel(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return strings.TrimSpace(truncateRunes(s, n-1)) + "…"
+	return strings.TrimSpace(norm.Clip(s, n-1, "")) + "…"
 }
 
 func (t *turn) faqEntry(id string) ([]Reply, error) {

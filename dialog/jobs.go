@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
@@ -713,7 +714,7 @@ func (t *turn) askStationsCity() ([]Reply, error) {
 
 func (t *turn) unknownCityReply(text, prefix string) Reply {
 	rows := append(t.cityRows(prefix, ""), []Button{t.btn("menu.back", cbMenu)})
-	return Reply{Text: Tf(t.lang, "jobs.city_unknown", clipRunes(oneLine(text), 20)), Buttons: rows}
+	return Reply{Text: Tf(t.lang, "jobs.city_unknown", norm.Clip(oneLine(text), 20, "…")), Buttons: rows}
 }
 
 // stations lists the stations of a city and the nationwide services.
@@ -896,11 +897,4 @@ func (t *turn) searchFromText(text string, explicit bool) ([]Reply, bool, error)
 	}
 	r, err := t.runSearch(0, "")
 	return append(out, r...), true, err
-}
-
-func clipRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

@@ -22,6 +22,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
@@ -116,7 +117,7 @@ func (t *turn) typeName(code string) string { return t.T("staff.btn.type." + cod
 // --- list and search ---
 
 func (t *turn) casesCommand(args string) ([]Reply, error) {
-	t.staffS().Query = truncateRunes(oneLine(args), maxCaseQuery)
+	t.staffS().Query = norm.Clip(oneLine(args), maxCaseQuery, "")
 	return t.caseListPage("0")
 }
 
@@ -174,7 +175,7 @@ func (t *turn) caseListPage(arg string) ([]Reply, error) {
 			mark = " " + t.T("staff.case.retired_mark")
 		}
 		fmt.Fprintf(&b, "\n%d. %s%s\n   %s · %s", i+1, title, mark, t.typeName(c.Type), c.ID)
-		rows = append(rows, []Button{{Label: fmt.Sprintf("%d. %s", i+1, truncateRunes(title, 18)), Data: cbStaffPrefix + "cv:" + c.ID}})
+		rows = append(rows, []Button{{Label: fmt.Sprintf("%d. %s", i+1, norm.Clip(title, 18, "")), Data: cbStaffPrefix + "cv:" + c.ID}})
 	}
 	b.WriteString("\n\n" + t.T("staff.cases.footer"))
 	var nav []Button
@@ -211,7 +212,7 @@ func (t *turn) caseViewOr(id string, typed bool) ([]Reply, error) {
 	}
 	if !ok {
 		if typed {
-			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", truncateRunes(id, 40)))}, nil
+			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", norm.Clip(id, 40, "")))}, nil
 		}
 		return t.stale()
 	}
@@ -258,7 +259,7 @@ func (t *turn) history(id string, typed bool) ([]Reply, error) {
 	}
 	if len(revs) == 0 {
 		if typed {
-			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", truncateRunes(id, 40)))}, nil
+			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", norm.Clip(id, 40, "")))}, nil
 		}
 		return t.stale()
 	}
@@ -280,7 +281,7 @@ func (t *turn) history(id string, typed bool) ([]Reply, error) {
 		if r.Retired {
 			mark = " " + t.T("staff.case.retired_mark")
 		}
-		fmt.Fprintf(&b, "\n• r%d · %s · %s%s\n  %s", r.Revision, r.CreatedAt.In(beijing).Format("2006-01-02 15:04"), r.Author, mark, truncateRunes(title, 40))
+		fmt.Fprintf(&b, "\n• r%d · %s · %s%s\n  %s", r.Revision, r.CreatedAt.In(beijing).Format("2006-01-02 15:04"), r.Author, mark, norm.Clip(title, 40, ""))
 	}
 	return []Reply{{Text: b.String(), Buttons: [][]Button{
 		{t.btn("staff.btn.view", cbStaffPrefix+"cv:"+id), t.btn("staff.btn.list", cbStaffPrefix+"cl:0")},
@@ -527,7 +528,7 @@ func (t *turn) caseEditField(field string) ([]Reply, error) {
 		return []Reply{{Text: Tf(t.lang, "staff.edit.type", t.typeName(c.Type)), Buttons: t.typeButtons("ct:")}}, nil
 	}
 	t.setFlow(flowStaffEdit, "value")
-	cur := truncateRunes(caseField(c, field), 600)
+	cur := norm.Clip(caseField(c, field), 600, "")
 	return []Reply{{Text: Tf(t.lang, "staff.edit.ask", t.T("staff.btn.field."+field), cur) + "\n\n" + t.fieldHint(field),
 		Buttons: [][]Button{{t.btn("staff.btn.cancel", cbStaffPrefix+"x")}}}}, nil
 }
@@ -637,7 +638,7 @@ func (t *turn) editConflict(rec store.CaseRecord, c scam.Case, value string) ([]
 		theirs, value = t.typeName(theirs), t.typeName(value)
 	}
 	text := Tf(t.lang, "staff.edit.conflict", rec.UpdatedBy, rec.UpdatedAt.In(beijing).Format("15:04"), rec.Revision,
-		t.T("staff.btn.field."+ed.Field), truncateRunes(theirs, 600), truncateRunes(value, 600))
+		t.T("staff.btn.field."+ed.Field), norm.Clip(theirs, 600, ""), norm.Clip(value, 600, ""))
 	return []Reply{{Text: text, Buttons: [][]Button{{
 		t.btn("staff.btn.overwrite", cbStaffPrefix+"eo:"+strconv.FormatInt(t.state.Nonce, 36)),
 		t.btn("staff.btn.discard", cbStaffPrefix+"ed"),
@@ -735,7 +736,7 @@ func (t *turn) draftPrompt(intro string) ([]Reply, error) {
 	case "title", "story", "flags", "advice", "source":
 		text := prefix + Tf(t.lang, "staff.new.ask_"+d.Step, n) + "\n" + t.fieldHint(d.Step)
 		if cur := draftField(d, d.Step); cur != "" && d.Review {
-			text += "\n\n" + Tf(t.lang, "staff.new.current", truncateRunes(cur, 600))
+			text += "\n\n" + Tf(t.lang, "staff.new.current", norm.Clip(cur, 600, ""))
 		}
 		return []Reply{{Text: text, Buttons: [][]Button{cancel}}}, nil
 	}

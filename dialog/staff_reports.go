@@ -13,7 +13,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/privacy"
 	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
@@ -71,7 +72,7 @@ func (t *turn) reportReply(r store.QueuedReport, offset, total int) Reply {
 	if r.Notify && r.UserID.Valid {
 		wants = t.T("mydata.yes")
 	}
-	masked := truncateRunes(llm.Redact(r.Text), maxReportShown)
+	masked := norm.Clip(privacy.Redact(r.Text), maxReportShown, "")
 	text := Tf(t.lang, "staff.reports.item", offset+1, total, r.ID, r.CreatedAt.In(beijing).Format("2006-01-02 15:04"),
 		risk, top, r.Similar, wants) + "\n\n" + t.T("staff.reports.text") + "\n" + masked
 	id := strconv.FormatInt(r.ID, 10)
@@ -141,15 +142,15 @@ func (t *turn) reportToCase(idText string) ([]Reply, error) {
 			d.Type = c.Type
 		}
 	}
-	d.Story = truncateRunes(strings.TrimSpace(llm.Redact(rep.Text)), maxCaseStory)
+	d.Story = norm.Clip(strings.TrimSpace(privacy.Redact(rep.Text)), maxCaseStory, "")
 	for _, s := range v.Signals {
 		if s.Weight > 0 && s.LabelZH != "" && len(d.Flags) < 5 {
-			d.Flags = append(d.Flags, truncateRunes(s.LabelZH, maxCaseItem))
+			d.Flags = append(d.Flags, norm.Clip(s.LabelZH, maxCaseItem, ""))
 		}
 	}
 	for _, a := range v.Advice {
 		if a.ZH != "" && len(d.Advice) < 3 {
-			d.Advice = append(d.Advice, truncateRunes(a.ZH, maxCaseItem))
+			d.Advice = append(d.Advice, norm.Clip(a.ZH, maxCaseItem, ""))
 		}
 	}
 	d.Source = Tf(LangZH, "staff.report.source", rep.ID, rep.CreatedAt.In(beijing).Format("2006-01-02"))

@@ -14,7 +14,7 @@ import (
 	"github.com/gongyou/gongyou/knowledge/norm"
 )
 
-// The `gongyou ask` command (DESIGN.md, "CLI contract"):
+// The `gongyou ask` command (docs/ARCHITECTURE.md, "CLI contract"):
 //
 //	gongyou ask [--json] [--lang zh|en] QUESTION   # QUESTION from the arguments, else all of stdin
 //	gongyou ask --batch [--lang zh|en] < in.jsonl > out.jsonl

@@ -18,7 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// FAQ answers for workers (DESIGN.md: "a question goes to the FAQ").
+// FAQ answers for workers (docs/ARCHITECTURE.md: "a question goes to the FAQ").
 //
 // Retrieval is BM25 over a bag of terms per entry, built from the
 // normalised (Normalize) question, keywords and answer in both languages:
@@ -370,7 +370,7 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 // It never panics; unusable input gives a Found=false answer.
 func (a *Answerer) Answer(question, lang string) Answer {
 	question = strings.ToValidUTF8(question, "\uFFFD")
-	question = capRunes(question, maxQuestionRunes)
+	question = norm.Clip(question, maxQuestionRunes, "")
 	en := answerLangIsEnglish(question, lang)
 	personal := isPersonalAccountQuestion(question)
 	var ans Answer
@@ -499,20 +499,6 @@ const (
 	accountStepsEN = "Only you can see your own account (years paid, balance): log in to the 掌上12333 app or the electronic social security card in WeChat and open the contribution record, or call 12333."
 )
 
-func capRunes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
-}
-
 func answerLangIsEnglish(question, lang string) bool {
 	switch strings.ToLower(strings.TrimSpace(lang)) {
 	case "en", "en-us", "en-gb":
@@ -547,7 +533,7 @@ var (
 
 func isPersonalAccountQuestion(q string) bool {
 	if len(q) > 4000 {
-		q = capRunes(q, 1000)
+		q = norm.Clip(q, 1000, "")
 	}
 	n := applyFAQSynonyms(norm.Normalize(q))
 	n = strings.ReplaceAll(n, " ", "")

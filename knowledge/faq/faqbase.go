@@ -110,12 +110,11 @@ func (b *FAQBase) load(ctx context.Context) ([]FAQ, error) {
 	}
 	out := make([]FAQ, 0, len(recs))
 	for _, r := range recs {
-		var f FAQ
-		if err := json.Unmarshal([]byte(r.Data), &f); err != nil {
+		f, err := FAQFromRecord(r)
+		if err != nil {
 			b.logger.Warn("skipping unreadable faq", "id", r.ID, "err", err)
 			continue
 		}
-		f.ID, f.Retired = r.ID, r.Retired
 		out = append(out, f)
 	}
 	return out, nil
@@ -248,7 +247,7 @@ func (a *Answerer) ask(ctx context.Context, w FAQWriter, logger *slog.Logger, us
 	if w == nil {
 		return ans
 	}
-	q := capRunes(strings.ToValidUTF8(question, "\uFFFD"), maxQuestionRunes)
+	q := norm.Clip(strings.ToValidUTF8(question, "\uFFFD"), maxQuestionRunes, "")
 	if !hasMeaning(q) || isPersonalAccountQuestion(q) {
 		return ans
 	}
@@ -326,4 +325,34 @@ func (a *Answerer) ask(ctx context.Context, w FAQWriter, logger *slog.Logger, us
 		}
 	}
 	return out
+}
+
+// FAQFromRecord is the one conversion from a stored FAQ row to an FAQ
+// (faqRecords is the other way).
+func FAQFromRecord(r store.FAQRecord) (FAQ, error) {
+	var f FAQ
+	if err := json.Unmarshal([]byte(r.Data), &f); err != nil {
+		return FAQ{}, err
+	}
+	f.ID, f.Retired = r.ID, r.Retired
+	return f, nil
+}
+
+// WithWriter is an Asker over a fixed answerer (no store) that lets the
+// optional LLM writer w answer the way FAQBase.Ask does.
+func (a *Answerer) WithWriter(w FAQWriter, logger *slog.Logger) Asker {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return writerAsker{a, w, logger}
+}
+
+type writerAsker struct {
+	a      *Answerer
+	w      FAQWriter
+	logger *slog.Logger
+}
+
+func (x writerAsker) Ask(ctx context.Context, user, question, lang string) (Answer, error) {
+	return x.a.ask(ctx, x.w, x.logger, user, question, lang), nil
 }

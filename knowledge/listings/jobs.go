@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/gongyou/gongyou/knowledge/importfile"
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/knowledge/seed"
@@ -285,7 +286,7 @@ func (j *Job) validate(r importfile.YAMLRecord) []importfile.FieldError {
 	trimAll(&j.ID, &j.Title, &j.Employer, &j.Verified, &j.Licence, &j.City, &j.District, &j.Trade, &j.PayUnit,
 		&j.Hours, &j.Housing, &j.Meals, &j.Apply, &j.Details, &j.Source, &j.Posted, &j.Expires)
 	if !jobIDPattern.MatchString(j.ID) {
-		bad("id", "want 2-32 characters of a-z 0-9 _ -, got %q", clip(j.ID, 40))
+		bad("id", "want 2-32 characters of a-z 0-9 _ -, got %q", norm.Clip(j.ID, 40, "…"))
 	}
 	required := []struct{ name, v string }{{"title", j.Title}, {"employer", j.Employer}, {"city", j.City},
 		{"trade", j.Trade}, {"pay_unit", j.PayUnit}, {"apply", j.Apply}, {"source", j.Source}, {"posted", j.Posted}, {"expires", j.Expires}}
@@ -309,12 +310,12 @@ func (j *Job) validate(r importfile.YAMLRecord) []importfile.FieldError {
 		if c, ok := places.FindCity(j.City); ok {
 			j.City = c.ZH
 		} else {
-			bad("city", "unknown city %q: use the name of a prefecture-level city, e.g. 东莞", clip(j.City, 20))
+			bad("city", "unknown city %q: use the name of a prefecture-level city, e.g. 东莞", norm.Clip(j.City, 20, "…"))
 		}
 	}
 	if j.Trade != "" {
 		if _, ok := TradeByCode(j.Trade); !ok {
-			bad("trade", "unknown trade %q: want one of %s", clip(j.Trade, 20), tradeCodes())
+			bad("trade", "unknown trade %q: want one of %s", norm.Clip(j.Trade, 20, "…"), tradeCodes())
 		}
 	}
 	switch j.Verified {
@@ -326,17 +327,17 @@ func (j *Job) validate(r importfile.YAMLRecord) []importfile.FieldError {
 		}
 	case VerifiedPublic:
 	default:
-		bad("verified", "want licence, public or empty, got %q", clip(j.Verified, 20))
+		bad("verified", "want licence, public or empty, got %q", norm.Clip(j.Verified, 20, "…"))
 	}
 	if j.Licence != "" {
 		j.Licence = strings.ToUpper(j.Licence)
 		if !ValidCreditCode(j.Licence) {
-			bad("licence", "%q is not a valid unified social credit code (18 characters, check digit)", clip(j.Licence, 20))
+			bad("licence", "%q is not a valid unified social credit code (18 characters, check digit)", norm.Clip(j.Licence, 20, "…"))
 		}
 	}
 	if bounds, ok := payBounds[j.PayUnit]; !ok {
 		if j.PayUnit != "" {
-			bad("pay_unit", "want hour, day, month or piece, got %q", clip(j.PayUnit, 20))
+			bad("pay_unit", "want hour, day, month or piece, got %q", norm.Clip(j.PayUnit, 20, "…"))
 		}
 	} else {
 		switch {
@@ -358,11 +359,11 @@ func (j *Job) validate(r importfile.YAMLRecord) []importfile.FieldError {
 	}
 	posted, perr := time.Parse(time.DateOnly, j.Posted)
 	if j.Posted != "" && perr != nil {
-		bad("posted", "want a date YYYY-MM-DD, got %q", clip(j.Posted, 20))
+		bad("posted", "want a date YYYY-MM-DD, got %q", norm.Clip(j.Posted, 20, "…"))
 	}
 	expires, eerr := time.Parse(time.DateOnly, j.Expires)
 	if j.Expires != "" && eerr != nil {
-		bad("expires", "want a date YYYY-MM-DD, got %q", clip(j.Expires, 20))
+		bad("expires", "want a date YYYY-MM-DD, got %q", norm.Clip(j.Expires, 20, "…"))
 	}
 	if perr == nil && eerr == nil {
 		switch {
@@ -568,7 +569,7 @@ func (s *Station) validate(r importfile.YAMLRecord) []importfile.FieldError {
 	bad := func(field, format string, args ...any) { errs = append(errs, r.Err(field, format, args...)) }
 	trimAll(&s.ID, &s.City, &s.District, &s.Name, &s.Kind, &s.Address, &s.Hours, &s.Services, &s.HowToFind, &s.Source, &s.Checked)
 	if !jobIDPattern.MatchString(s.ID) {
-		bad("id", "want 2-32 characters of a-z 0-9 _ -, got %q", clip(s.ID, 40))
+		bad("id", "want 2-32 characters of a-z 0-9 _ -, got %q", norm.Clip(s.ID, 40, "…"))
 	}
 	for _, f := range []struct{ name, v string }{{"city", s.City}, {"name", s.Name}, {"kind", s.Kind},
 		{"services", s.Services}, {"source", s.Source}, {"checked", s.Checked}} {
@@ -594,16 +595,16 @@ func (s *Station) validate(r importfile.YAMLRecord) []importfile.FieldError {
 		if c, ok := places.FindCity(s.City); ok {
 			s.City = c.ZH
 		} else {
-			bad("city", "unknown city %q: use the name of a prefecture-level city, or %s", clip(s.City, 20), Nationwide)
+			bad("city", "unknown city %q: use the name of a prefecture-level city, or %s", norm.Clip(s.City, 20, "…"), Nationwide)
 		}
 	}
 	switch s.Kind {
 	case StationPublic, StationOddJobs, StationOnline, "":
 	default:
-		bad("kind", "want public, odd_jobs or online, got %q", clip(s.Kind, 20))
+		bad("kind", "want public, odd_jobs or online, got %q", norm.Clip(s.Kind, 20, "…"))
 	}
 	if _, err := time.Parse(time.DateOnly, s.Checked); s.Checked != "" && err != nil {
-		bad("checked", "want a date YYYY-MM-DD, got %q", clip(s.Checked, 20))
+		bad("checked", "want a date YYYY-MM-DD, got %q", norm.Clip(s.Checked, 20, "…"))
 	}
 	return errs
 }
@@ -684,14 +685,6 @@ func trimAll(ss ...*string) {
 	for _, s := range ss {
 		*s = strings.TrimSpace(*s)
 	}
-}
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
 }
 
 func tradeCodes() string {

@@ -19,3 +19,20 @@ func HasCJK(q string) bool {
 	}
 	return false
 }
+
+// Clip cuts s to at most n runes and, when it cut, appends more (say "…",
+// or "" for nothing). It is the one string-cutting helper of the checker,
+// the FAQ, the listings, the LLM client and the dialog.
+func Clip(s string, n int, more string) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + more
+		}
+		i++
+	}
+	return s
+}

@@ -88,12 +88,11 @@ func (b *Base) reload(ctx context.Context, v int64) (*Checker, error) {
 	revs := make(map[string]int, len(recs))
 	list := make([]Case, 0, len(recs))
 	for _, r := range recs {
-		var c Case
-		if err := json.Unmarshal([]byte(r.Data), &c); err != nil {
+		c, err := CaseFromRecord(r)
+		if err != nil {
 			b.logger.Warn("skipping unreadable case", "id", r.ID, "err", err)
 			continue
 		}
-		c.ID, c.Retired = r.ID, r.Retired
 		cases[c.ID], revs[c.ID] = c, r.Revision
 		list = append(list, c)
 	}
@@ -168,4 +167,15 @@ func toRecords(cases []Case) ([]store.CaseRecord, error) {
 		recs = append(recs, store.CaseRecord{ID: c.ID, Type: c.Type, Data: string(data), Retired: c.Retired})
 	}
 	return recs, nil
+}
+
+// CaseFromRecord is the one conversion from a stored case row to a Case
+// (toRecords is the other way).
+func CaseFromRecord(r store.CaseRecord) (Case, error) {
+	var c Case
+	if err := json.Unmarshal([]byte(r.Data), &c); err != nil {
+		return Case{}, err
+	}
+	c.ID, c.Retired = r.ID, r.Retired
+	return c, nil
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/gongyou/gongyou/knowledge/norm"
 )
 
-// The `gongyou check` command (DESIGN.md, "CLI contract"):
+// The `gongyou check` command (docs/ARCHITECTURE.md, "CLI contract"):
 //
 //	gongyou check [--json] [--lang zh|en] TEXT    # TEXT from the arguments, else all of stdin
 //	gongyou check --batch [--lang zh|en] < in.jsonl > out.jsonl

@@ -1,10 +1,11 @@
-package main
+package faq
 
 import (
 	"context"
 	stdcsv "encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,9 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/importfile"
-	"github.com/gongyou/gongyou/store"
 )
 
 // FAQ entries: gongyou import faqs.yaml / gongyou export faqs. The file is
@@ -38,16 +37,16 @@ const (
 
 // parseFAQsFile validates a whole file and returns its entries, or every
 // problem found with its line and field.
-func parseFAQsFile(data []byte) ([]faq.FAQ, error) {
+func parseFAQsFile(data []byte) ([]FAQ, error) {
 	recs, err := importfile.SplitYAMLList(data)
 	if err != nil {
 		return nil, err
 	}
 	var errs importfile.ImportErrors
-	var out []faq.FAQ
+	var out []FAQ
 	seen := map[string]int{}
 	for _, r := range recs {
-		var f faq.FAQ
+		var f FAQ
 		if fe := r.Decode(&f); len(fe) > 0 {
 			errs = append(errs, fe...)
 			continue
@@ -65,7 +64,7 @@ func parseFAQsFile(data []byte) ([]faq.FAQ, error) {
 	return out, nil
 }
 
-func checkFAQ(r importfile.YAMLRecord, f faq.FAQ, seen map[string]int) []importfile.FieldError {
+func checkFAQ(r importfile.YAMLRecord, f FAQ, seen map[string]int) []importfile.FieldError {
 	var errs []importfile.FieldError
 	switch {
 	case f.ID == "":
@@ -119,7 +118,7 @@ func checkFAQ(r importfile.YAMLRecord, f faq.FAQ, seen map[string]int) []importf
 	return errs
 }
 
-func importFAQs(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
+func importFAQs(ctx context.Context, env importfile.Env, name string, data []byte, csv bool) (int, error) {
 	if csv {
 		return 0, errors.New("FAQ entries are imported from YAML, not CSV")
 	}
@@ -127,58 +126,62 @@ func importFAQs(ctx context.Context, a *app, name string, data []byte, csv bool)
 	if err != nil {
 		return 0, err
 	}
-	st, _, err := a.open(ctx)
+	if env.Seed != nil {
+		if err := env.Seed(ctx); err != nil {
+			return 0, err
+		}
+	}
+	base, err := NewFAQBase(ctx, env.Store, env.Logger)
 	if err != nil {
 		return 0, err
 	}
-	defer st.Close()
-	if _, err := a.faqs.Import(ctx, faqs, "import:"+name); err != nil {
+	if _, err := base.Import(ctx, faqs, "import:"+name); err != nil {
 		return 0, err
 	}
 	return len(faqs), nil
 }
 
-func exportFAQs(ctx context.Context, a *app, csv bool) error {
+func exportFAQs(ctx context.Context, env importfile.Env, w io.Writer, csv bool) error {
 	if csv {
 		return errors.New("FAQ entries are exported as YAML only")
 	}
-	st, _, err := a.open(ctx)
+	recs, err := env.Store.FAQs(ctx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	faqs, err := a.faqs.Export(ctx)
-	if err != nil {
-		return err
+	faqs := make([]FAQ, 0, len(recs))
+	for _, r := range recs {
+		f, err := FAQFromRecord(r)
+		if err != nil {
+			env.Logger.Warn("skipping unreadable faq", "id", r.ID, "err", err)
+			continue
+		}
+		faqs = append(faqs, f)
 	}
+	sort.Slice(faqs, func(i, j int) bool { return faqs[i].ID < faqs[j].ID })
 	out, err := yaml.Marshal(faqs)
 	if err != nil {
 		return fmt.Errorf("export faqs: %w", err)
 	}
-	_, err = a.stdout.Write(out)
+	_, err = w.Write(out)
 	return err
 }
 
 // exportFAQFeedback prints the "did this help?" counts per entry (YAML, or
 // CSV with --csv), so staff can see which answers to rewrite.
-func exportFAQFeedback(ctx context.Context, a *app, csv bool) error {
-	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	counts, err := st.FAQFeedbackCounts(ctx)
+func exportFAQFeedback(ctx context.Context, env importfile.Env, w io.Writer, csv bool) error {
+	counts, err := env.Store.FAQFeedbackCounts(ctx)
 	if err != nil {
 		return err
 	}
 	if csv {
-		w := stdcsv.NewWriter(a.stdout)
-		w.Write([]string{"id", "helpful", "not_helpful"})
+		cw := stdcsv.NewWriter(w)
+		cw.Write([]string{"id", "helpful", "not_helpful"})
 		for _, c := range counts {
-			w.Write([]string{c.FAQID, strconv.Itoa(c.Helpful), strconv.Itoa(c.Not)})
+			cw.Write([]string{c.FAQID, strconv.Itoa(c.Helpful), strconv.Itoa(c.Not)})
 		}
-		w.Flush()
-		return w.Error()
+		cw.Flush()
+		return cw.Error()
 	}
 	type row struct {
 		ID         string `yaml:"id"`
@@ -193,6 +196,13 @@ func exportFAQFeedback(ctx context.Context, a *app, csv bool) error {
 	if err != nil {
 		return fmt.Errorf("export faq feedback: %w", err)
 	}
-	_, err = a.stdout.Write(out)
+	_, err = w.Write(out)
 	return err
 }
+
+// FAQsFile is `gongyou import/export faqs`; FeedbackFile is the read-only
+// `gongyou export faq-feedback`.
+var (
+	FAQsFile     = importfile.Kind{Import: importFAQs, Export: exportFAQs, YAMLKeys: []string{"question_zh"}}
+	FeedbackFile = importfile.Kind{Export: exportFAQFeedback}
+)

@@ -1,14 +1,15 @@
-package main
+package listings
 
 import (
 	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/importfile"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -16,23 +17,19 @@ import (
 // is the format). These commands open the store without seeding the sample
 // courses: a first import of real courses means the samples never appear.
 
-func importTrainings(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error) {
+func importTrainings(ctx context.Context, env importfile.Env, name string, data []byte, csv bool) (int, error) {
 	if csv {
 		return 0, errors.New("training courses are imported from YAML, not CSV")
 	}
-	courses, err := listings.ParseTrainingsYAML(data)
+	courses, err := ParseTrainingsYAML(data)
 	if err != nil {
 		return 0, err
 	}
-	recs, err := listings.CourseRecords(courses)
+	recs, err := CourseRecords(courses)
 	if err != nil {
 		return 0, err
 	}
-	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
-	if err != nil {
-		return 0, err
-	}
-	defer st.Close()
+	st := env.Store
 	if err := st.PutTrainings(ctx, recs); err != nil {
 		if errors.Is(err, store.ErrConflict) {
 			return 0, fmt.Errorf("%w\n(a course cannot have fewer seats than workers already signed up)", err)
@@ -42,32 +39,28 @@ func importTrainings(ctx context.Context, a *app, name string, data []byte, csv 
 	return len(courses), nil
 }
 
-func exportTrainings(ctx context.Context, a *app, csv bool) error {
+func exportTrainings(ctx context.Context, env importfile.Env, w io.Writer, csv bool) error {
 	if csv {
 		return errors.New("training courses are exported as YAML only")
 	}
-	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	st := env.Store
 	recs, err := st.Trainings(ctx)
 	if err != nil {
 		return err
 	}
-	courses := make([]listings.Course, 0, len(recs))
+	courses := make([]Course, 0, len(recs))
 	for _, r := range recs {
-		c, err := listings.CourseFromRecord(r)
+		c, err := CourseFromRecord(r)
 		if err != nil {
 			return err
 		}
 		courses = append(courses, c)
 	}
-	out, err := listings.MarshalTrainingsYAML(courses)
+	out, err := MarshalTrainingsYAML(courses)
 	if err != nil {
 		return err
 	}
-	_, err = a.stdout.Write(out)
+	_, err = w.Write(out)
 	return err
 }
 
@@ -76,19 +69,15 @@ var enrollmentHeader = []string{"reference", "course_id", "course", "city", "nam
 
 // exportEnrollments writes every enrollment as CSV for staff (the format is
 // CSV with or without --csv). Cancelled rows have no name or phone.
-func exportEnrollments(ctx context.Context, a *app, _ bool) error {
-	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+func exportEnrollments(ctx context.Context, env importfile.Env, w io.Writer, _ bool) error {
+	st := env.Store
 	recs, err := st.Trainings(ctx)
 	if err != nil {
 		return err
 	}
-	courses := make(map[string]listings.Course, len(recs))
+	courses := make(map[string]Course, len(recs))
 	for _, r := range recs {
-		c, err := listings.CourseFromRecord(r)
+		c, err := CourseFromRecord(r)
 		if err != nil {
 			return err
 		}
@@ -98,21 +87,21 @@ func exportEnrollments(ctx context.Context, a *app, _ bool) error {
 	if err != nil {
 		return err
 	}
-	w := csv.NewWriter(a.stdout)
-	if err := w.Write(enrollmentHeader); err != nil {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(enrollmentHeader); err != nil {
 		return err
 	}
 	for _, e := range es {
 		c := courses[e.TrainingID]
-		if err := w.Write([]string{
+		if err := cw.Write([]string{
 			e.Ref, e.TrainingID, csvCell(c.TitleZH), c.City, csvCell(e.Name), csvCell(e.Phone), e.Status,
 			e.CreatedAt.UTC().Format(time.RFC3339),
 		}); err != nil {
 			return err
 		}
 	}
-	w.Flush()
-	return w.Error()
+	cw.Flush()
+	return cw.Error()
 }
 
 // csvCell keeps a spreadsheet from reading a cell as a formula.
@@ -122,3 +111,11 @@ func csvCell(s string) string {
 	}
 	return s
 }
+
+// TrainingsFile is `gongyou import/export trainings` (opened without
+// seeding the sample courses); EnrollmentsFile is the read-only
+// `gongyou export enrollments`.
+var (
+	TrainingsFile   = importfile.Kind{Import: importTrainings, Export: exportTrainings, YAMLKeys: []string{"provider"}}
+	EnrollmentsFile = importfile.Kind{Export: exportEnrollments}
+)

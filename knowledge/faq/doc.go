@@ -1,0 +1,9 @@
+// Package faq answers workers' social-insurance and labour-rights questions
+// from the staff-maintained FAQ: the entries and their validation, the
+// search (BM25 over bigrams, synonyms, pinyin), the live FAQ base over the
+// store with the optional LLM writer, the `gongyou ask` CLI and the FAQ
+// import/export format.
+//
+// faq.go is over 500 lines: the answerer and its term weighting are one
+// search engine; see the section comments.
+package faq
