@@ -8,8 +8,8 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/gongyou/gongyou/knowledge/live"
 	"github.com/gongyou/gongyou/knowledge/llm"
 	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/store"
@@ -37,9 +37,7 @@ type FAQBase struct {
 	logger *slog.Logger
 	writer FAQWriter
 
-	mu       sync.RWMutex
-	version  int64
-	answerer *Answerer
+	live *live.Value[*Answerer]
 }
 
 // faqLLMSources is how many retrieved entries an LLM answer may draw on.
@@ -51,6 +49,7 @@ func NewFAQBase(ctx context.Context, st FAQStore, logger *slog.Logger) (*FAQBase
 		logger = slog.New(slog.DiscardHandler)
 	}
 	b := &FAQBase{st: st, logger: logger}
+	b.live = live.New(st, store.ContentFAQs, b.build)
 	seed, err := SeedFAQs()
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: seed faqs: %w", err)
@@ -78,28 +77,18 @@ func (b *FAQBase) SetWriter(w FAQWriter) { b.writer = w }
 // Answerer returns an answerer over the current entries, rebuilding it when
 // the store's FAQ version moved.
 func (b *FAQBase) Answerer(ctx context.Context) (*Answerer, error) {
-	v, err := b.st.ContentVersion(ctx, store.ContentFAQs)
-	if err != nil {
-		return nil, fmt.Errorf("knowledge: faq version: %w", err)
-	}
-	b.mu.RLock()
-	a, cur := b.answerer, b.version
-	b.mu.RUnlock()
-	if a != nil && cur == v {
-		return a, nil
-	}
+	return b.live.Get(ctx)
+}
+
+// build makes an answerer from the store's entries.
+func (b *FAQBase) build(ctx context.Context, v int64) (*Answerer, error) {
 	faqs, err := b.load(ctx)
 	if err != nil {
 		return nil, err
 	}
 	na := NewAnswerer(faqs)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.answerer == nil || v >= b.version {
-		b.answerer, b.version = na, v
-	}
 	b.logger.Debug("faq loaded", "entries", na.Len(), "version", v)
-	return b.answerer, nil
+	return na, nil
 }
 
 // load reads every entry (retired ones too) from the store.

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
-	"sync"
 
+	"github.com/gongyou/gongyou/knowledge/live"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -28,8 +28,12 @@ type Base struct {
 	logger  *slog.Logger
 	advisor Advisor
 
-	mu      sync.RWMutex
-	version int64
+	live *live.Value[*snapshot]
+}
+
+// snapshot is one build of the case base: the checker and the cases (with
+// their store revisions) it was built from.
+type snapshot struct {
 	checker *Checker
 	cases   map[string]Case
 	revs    map[string]int
@@ -42,6 +46,7 @@ func NewBase(ctx context.Context, st CaseStore, logger *slog.Logger) (*Base, err
 		logger = slog.New(slog.DiscardHandler)
 	}
 	b := &Base{st: st, logger: logger}
+	b.live = live.New(st, store.ContentCases, b.load)
 	seed, err := SeedCases()
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: seed cases: %w", err)
@@ -66,20 +71,15 @@ func NewBase(ctx context.Context, st CaseStore, logger *slog.Logger) (*Base, err
 // Checker returns a checker over the current cases, rebuilding it when the
 // store's case version moved.
 func (b *Base) Checker(ctx context.Context) (*Checker, error) {
-	v, err := b.st.ContentVersion(ctx, store.ContentCases)
+	snap, err := b.live.Get(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("knowledge: case version: %w", err)
+		return nil, err
 	}
-	b.mu.RLock()
-	ch, cur := b.checker, b.version
-	b.mu.RUnlock()
-	if ch != nil && cur == v {
-		return ch, nil
-	}
-	return b.reload(ctx, v)
+	return snap.checker, nil
 }
 
-func (b *Base) reload(ctx context.Context, v int64) (*Checker, error) {
+// load builds a snapshot from the store's cases.
+func (b *Base) load(ctx context.Context, v int64) (*snapshot, error) {
 	recs, err := b.st.Cases(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: load cases: %w", err)
@@ -96,21 +96,21 @@ func (b *Base) reload(ctx context.Context, v int64) (*Checker, error) {
 		cases[c.ID], revs[c.ID] = c, r.Revision
 		list = append(list, c)
 	}
-	ch := NewChecker(list)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.checker == nil || v >= b.version {
-		b.checker, b.version, b.cases, b.revs = ch, v, cases, revs
-	}
 	b.logger.Debug("case base loaded", "cases", len(list), "version", v)
-	return b.checker, nil
+	return &snapshot{checker: NewChecker(list), cases: cases, revs: revs}, nil
+}
+
+// loaded is the last snapshot (empty before the first load).
+func (b *Base) loaded() *snapshot {
+	if snap, ok := b.live.Loaded(); ok {
+		return snap
+	}
+	return &snapshot{}
 }
 
 // Case returns one case (retired ones too) from the loaded copy.
 func (b *Base) Case(id string) (Case, bool) {
-	b.mu.RLock()
-	defer b.mu.RUnlock()
-	c, ok := b.cases[id]
+	c, ok := b.loaded().cases[id]
 	return c, ok
 }
 
@@ -119,12 +119,11 @@ func (b *Base) Export(ctx context.Context) ([]Case, error) {
 	if _, err := b.Checker(ctx); err != nil {
 		return nil, err
 	}
-	b.mu.RLock()
-	out := make([]Case, 0, len(b.cases))
-	for _, c := range b.cases {
+	snap := b.loaded()
+	out := make([]Case, 0, len(snap.cases))
+	for _, c := range snap.cases {
 		out = append(out, c)
 	}
-	b.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
@@ -142,14 +141,13 @@ func (b *Base) Import(ctx context.Context, cases []Case, author string) error {
 	if err != nil {
 		return err
 	}
-	b.mu.RLock()
+	revs := b.loaded().revs
 	bases := make(map[string]int, len(recs))
 	for _, r := range recs {
-		if rev, ok := b.revs[r.ID]; ok {
+		if rev, ok := revs[r.ID]; ok {
 			bases[r.ID] = rev
 		}
 	}
-	b.mu.RUnlock()
 	if err := b.st.PutCases(ctx, recs, bases, author, "case.import"); err != nil {
 		return fmt.Errorf("knowledge: import cases: %w", err)
 	}
