@@ -4,6 +4,7 @@
 // store with the optional LLM writer, the `gongyou ask` CLI and the FAQ
 // import/export format.
 //
-// faq.go is over 500 lines: the answerer and its term weighting are one
-// search engine; see the section comments.
+// faq.go is a little over 500 lines: the entries, the answerer and its
+// search are one engine; the terms (synonyms, pinyin, stemming) are in
+// terms.go.
 package faq

@@ -3,6 +3,7 @@
 // sign-up checks of name and phone (training.go), with their YAML/CSV
 // import/export formats and the seeding of sample content.
 //
-// jobs.go is over 500 lines: postings and stations share one validation
-// and file format code path.
+// jobs.go is a little over 500 lines: one posting's fields, validation,
+// YAML/CSV format and scam screening read best together; stations and
+// trades are in their own files.
 package listings

@@ -26,89 +26,6 @@ import (
 // staff import (YAML and CSV), their validation, and the scam screen every
 // posting passes before it is stored.
 
-// Trade is a kind of work workers search by.
-type Trade struct {
-	Code     string   // stable ASCII code stored with a posting: "factory"
-	ZH, EN   string   // button labels
-	keywords []string // words in free text that name the trade (lower case)
-}
-
-var trades = []Trade{
-	{"factory", "普工/电子厂", "Factory", []string{"普工", "电子厂", "工厂", "进厂", "厂里", "流水线", "操作工", "factory"}},
-	{"construction", "建筑/装修", "Construction", []string{"建筑", "工地", "装修", "木工", "钢筋", "泥瓦", "construction", "building site"}},
-	{"delivery", "外卖骑手/快递", "Delivery/courier", []string{"外卖", "骑手", "快递", "配送", "跑腿", "delivery", "courier", "rider"}},
-	{"cleaning", "保洁/家政", "Cleaning/domestic", []string{"保洁", "家政", "清洁", "保姆", "钟点工", "cleaning", "cleaner", "housekeeping", "domestic"}},
-	{"catering", "餐饮", "Restaurant", []string{"餐饮", "服务员", "厨师", "后厨", "洗碗", "帮厨", "饭店", "restaurant", "kitchen", "cook", "waiter"}},
-	{"security", "保安", "Security guard", []string{"保安", "门卫", "security", "guard"}},
-	{"logistics", "物流/仓库", "Warehouse/logistics", []string{"物流", "仓库", "分拣", "搬运", "装卸", "打包", "warehouse", "logistics"}},
-	{"driver", "司机", "Driver", []string{"司机", "货车", "驾驶员", "网约车", "driver", "driving"}},
-	{"care", "护工/养老", "Care worker", []string{"护工", "养老", "月嫂", "育婴", "care worker", "caregiver", "carer"}},
-	{"other", "其他", "Other", nil},
-}
-
-// Trades lists the trades in button order; "other" is last.
-func Trades() []Trade { return append([]Trade(nil), trades...) }
-
-// TradeByCode finds a trade by its code.
-func TradeByCode(code string) (Trade, bool) {
-	for _, t := range trades {
-		if t.Code == code {
-			return t, true
-		}
-	}
-	return Trade{}, false
-}
-
-// Label is the trade's name in lang.
-func (t Trade) Label(lang string) string {
-	if lang == "en" {
-		return t.EN
-	}
-	return t.ZH
-}
-
-// FindTradeIn finds a trade named in free text ("找工作 东莞 电子厂" →
-// factory). The earliest mention wins; English words must stand alone.
-func FindTradeIn(text string) (Trade, bool) {
-	low := strings.ToLower(text)
-	best, bestAt := Trade{}, -1
-	for _, t := range trades {
-		for _, k := range t.keywords {
-			i := indexWord(low, k)
-			if i >= 0 && (bestAt < 0 || i < bestAt) {
-				best, bestAt = t, i
-			}
-		}
-	}
-	return best, bestAt >= 0
-}
-
-// indexWord finds k in s; an ASCII k must not touch other ASCII letters.
-func indexWord(s, k string) int {
-	if k == "" {
-		return -1
-	}
-	if k[0] >= utf8.RuneSelf {
-		return strings.Index(s, k)
-	}
-	for off := 0; ; {
-		i := strings.Index(s[off:], k)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		end := i + len(k)
-		before := i == 0 || !isASCIILetter(s[i-1])
-		after := end == len(s) || !isASCIILetter(s[end]) || (s[end] == 's' && (end+1 == len(s) || !isASCIILetter(s[end+1])))
-		if before && after {
-			return i
-		}
-		off = i + 1
-	}
-}
-
-func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
-
 // Pay units.
 const (
 	PayHour  = "hour"
@@ -173,31 +90,6 @@ type Job struct {
 var jobFields = []string{"id", "sample", "title", "employer", "verified", "licence", "city", "district", "trade",
 	"pay_min", "pay_max", "pay_unit", "hours", "housing", "meals", "contract", "social_insurance", "apply",
 	"details", "source", "posted", "expires"}
-
-// Station is a public employment service centre, an odd-job market
-// (零工市场) or an official online service, by city.
-type Station struct {
-	ID        string `yaml:"id"`
-	City      string `yaml:"city"` // a city, or 全国 for services everyone can use
-	District  string `yaml:"district,omitempty"`
-	Name      string `yaml:"name"`
-	Kind      string `yaml:"kind"`    // public | odd_jobs | online
-	Address   string `yaml:"address"` // "" when not confirmed: how_to_find says how to get it
-	Hours     string `yaml:"hours,omitempty"`
-	Services  string `yaml:"services"`
-	HowToFind string `yaml:"how_to_find,omitempty"`
-	Source    string `yaml:"source"`
-	Checked   string `yaml:"checked"` // YYYY-MM-DD the entry was last checked
-}
-
-var stationFields = []string{"id", "city", "district", "name", "kind", "address", "hours", "services", "how_to_find", "source", "checked"}
-
-// Station kinds.
-const (
-	StationPublic  = "public"
-	StationOddJobs = "odd_jobs"
-	StationOnline  = "online"
-)
 
 // Nationwide is the city of stations every worker can use.
 const Nationwide = "全国"
@@ -518,120 +410,10 @@ func MarshalJobsCSV(jobs []Job) ([]byte, error) {
 	return writeCSV(jobFields, rows)
 }
 
-// ParseStationsYAML reads a YAML list of stations and validates them.
-func ParseStationsYAML(data []byte) ([]Station, error) {
-	recs, err := importfile.SplitYAMLList(data)
-	if err != nil {
-		return nil, err
-	}
-	return decodeStations(recs)
-}
-
-// ParseStationsCSV reads stations from CSV with a header row.
-func ParseStationsCSV(data []byte) ([]Station, error) {
-	recs, err := csvRecords(data, stationFields, nil)
-	if err != nil {
-		return nil, err
-	}
-	return decodeStations(recs)
-}
-
-func decodeStations(recs []importfile.YAMLRecord) ([]Station, error) {
-	var errs importfile.ImportErrors
-	out := make([]Station, 0, len(recs))
-	seen := map[string]int{}
-	for _, r := range recs {
-		var s Station
-		if fe := r.Decode(&s); len(fe) > 0 {
-			errs = append(errs, fe...)
-			continue
-		}
-		fe := s.validate(r)
-		if prev, dup := seen[s.ID]; dup && s.ID != "" {
-			fe = append(fe, r.Err("id", "duplicate id; first used at line %d", prev))
-		} else {
-			seen[s.ID] = r.Line
-		}
-		if len(fe) > 0 {
-			errs = append(errs, fe...)
-			continue
-		}
-		out = append(out, s)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-func (s *Station) validate(r importfile.YAMLRecord) []importfile.FieldError {
-	var errs []importfile.FieldError
-	bad := func(field, format string, args ...any) { errs = append(errs, r.Err(field, format, args...)) }
-	trimAll(&s.ID, &s.City, &s.District, &s.Name, &s.Kind, &s.Address, &s.Hours, &s.Services, &s.HowToFind, &s.Source, &s.Checked)
-	if !jobIDPattern.MatchString(s.ID) {
-		bad("id", "want 2-32 characters of a-z 0-9 _ -, got %q", norm.Clip(s.ID, 40, "…"))
-	}
-	for _, f := range []struct{ name, v string }{{"city", s.City}, {"name", s.Name}, {"kind", s.Kind},
-		{"services", s.Services}, {"source", s.Source}, {"checked", s.Checked}} {
-		if f.v == "" {
-			bad(f.name, "required")
-		}
-	}
-	if s.Address == "" && s.HowToFind == "" {
-		bad("address", "give the address, or how_to_find saying how a worker gets it (12333, the city's 人社局 website)")
-	}
-	for _, f := range []struct {
-		name string
-		v    string
-		max  int
-	}{{"name", s.Name, maxEmployer}, {"district", s.District, 20}, {"address", s.Address, 100},
-		{"hours", s.Hours, maxShortField}, {"services", s.Services, maxApply}, {"how_to_find", s.HowToFind, maxApply},
-		{"source", s.Source, maxSource}} {
-		if msg := checkText(f.v, f.max); msg != "" {
-			bad(f.name, "%s", msg)
-		}
-	}
-	if s.City != "" && s.City != Nationwide {
-		if c, ok := places.FindCity(s.City); ok {
-			s.City = c.ZH
-		} else {
-			bad("city", "unknown city %q: use the name of a prefecture-level city, or %s", norm.Clip(s.City, 20, "…"), Nationwide)
-		}
-	}
-	switch s.Kind {
-	case StationPublic, StationOddJobs, StationOnline, "":
-	default:
-		bad("kind", "want public, odd_jobs or online, got %q", norm.Clip(s.Kind, 20, "…"))
-	}
-	if _, err := time.Parse(time.DateOnly, s.Checked); s.Checked != "" && err != nil {
-		bad("checked", "want a date YYYY-MM-DD, got %q", norm.Clip(s.Checked, 20, "…"))
-	}
-	return errs
-}
-
-// Record is the station as the store keeps it.
-func (s Station) Record() store.Station {
-	return store.Station{ID: s.ID, City: s.City, District: s.District, Name: s.Name, Kind: s.Kind, Address: s.Address,
-		Hours: s.Hours, Services: s.Services, HowToFind: s.HowToFind, Source: s.Source, Checked: s.Checked}
-}
-
 // StationFromRecord is the station in the file format.
 func StationFromRecord(r store.Station) Station {
 	return Station{ID: r.ID, City: r.City, District: r.District, Name: r.Name, Kind: r.Kind, Address: r.Address,
 		Hours: r.Hours, Services: r.Services, HowToFind: r.HowToFind, Source: r.Source, Checked: r.Checked}
-}
-
-// MarshalStationsYAML writes stations in the format ParseStationsYAML reads.
-func MarshalStationsYAML(st []Station) ([]byte, error) { return marshalYAML(st) }
-
-// MarshalStationsCSV writes stations as CSV with a header row.
-func MarshalStationsCSV(st []Station) ([]byte, error) {
-	rows := make([][]string, 0, len(st))
-	for _, s := range st {
-		rows = append(rows, []string{s.ID, s.City, s.District, s.Name, s.Kind, s.Address, s.Hours, s.Services,
-			s.HowToFind, s.Source, s.Checked})
-	}
-	return writeCSV(stationFields, rows)
 }
 
 func marshalYAML(v any) ([]byte, error) {
@@ -685,14 +467,6 @@ func trimAll(ss ...*string) {
 	for _, s := range ss {
 		*s = strings.TrimSpace(*s)
 	}
-}
-
-func tradeCodes() string {
-	cs := make([]string, len(trades))
-	for i, t := range trades {
-		cs[i] = t.Code
-	}
-	return strings.Join(cs, ", ")
 }
 
 func fmtFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
