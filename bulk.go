@@ -8,42 +8,48 @@ import (
 	"path/filepath"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/importfile"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/scam"
+	"github.com/gongyou/gongyou/store"
 )
 
 // Bulk content: gongyou import FILE / gongyou export KIND. Each kind's
-// reading, validating and writing lives in its own bulk_<kind>.go file.
+// reading, validating and writing lives in its domain package
+// (importfile.Kind values); this file only dispatches.
 
-// bulkKind is one kind of content staff can import or export.
-type bulkKind struct {
-	// importFile validates data (the file's bytes, named name) and writes
-	// all of it in one transaction, or nothing. It returns how many records
-	// it wrote.
-	importFile func(ctx context.Context, a *app, name string, data []byte, csv bool) (int, error)
-	// export writes every record to a.stdout (YAML, or CSV when csv).
-	export func(ctx context.Context, a *app, csv bool) error
-	// yamlKeys are fields only this kind's YAML records have, used to tell
-	// the kind of a file when --kind is not given.
-	yamlKeys []string
-}
-
-func (a *app) bulkKinds() map[string]bulkKind {
-	return map[string]bulkKind{
-		"cases":       {importFile: importCases, export: exportCases, yamlKeys: []string{"story_zh", "type"}},
-		"faqs":        {importFile: importFAQs, export: exportFAQs, yamlKeys: []string{"question_zh"}},
-		"jobs":        {importFile: importJobs, export: exportJobs, yamlKeys: []string{"employer"}},
-		"stations":    {importFile: importStations, export: exportStations, yamlKeys: []string{"address"}},
-		"trainings":   {importFile: importTrainings, export: exportTrainings, yamlKeys: []string{"provider"}},
-		"enrollments": {export: exportEnrollments},
+// bulkKinds lists the kinds of content staff can import or export; each
+// kind's file format lives with its domain.
+func bulkKinds() map[string]importfile.Kind {
+	return map[string]importfile.Kind{
+		"cases":       scam.CasesFile,
+		"faqs":        faq.FAQsFile,
+		"jobs":        listings.JobsFile,
+		"stations":    listings.StationsFile,
+		"trainings":   listings.TrainingsFile,
+		"enrollments": listings.EnrollmentsFile,
 
 		// read-only reports
-		"faq-feedback": {export: exportFAQFeedback},
+		"faq-feedback": faq.FeedbackFile,
 	}
 }
 
-var errNotYet = errors.New("not supported yet")
+// bulkEnv opens the store for an import or export. Imports seed the
+// shipped content first (as every import always did; trainings excepted);
+// exports write nothing.
+func (a *app) bulkEnv(ctx context.Context) (importfile.Env, func(), error) {
+	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
+	if err != nil {
+		return importfile.Env{}, nil, err
+	}
+	env := importfile.Env{Store: st, Logger: a.logger, Warn: a.stderr}
+	env.Seed = func(ctx context.Context) error {
+		_, err := a.seed(ctx, st)
+		return err
+	}
+	return env, func() { st.Close() }, nil
+}
 
 // importFile is `gongyou import [--kind KIND] FILE`.
 func (a *app) importFile(ctx context.Context, args []string) error {
@@ -62,19 +68,24 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 		return err
 	}
 	csv := strings.EqualFold(filepath.Ext(name), ".csv")
-	kinds := a.bulkKinds()
+	kinds := bulkKinds()
 	if kind == "" {
-		kind = detectKind(data, csv, kinds)
+		kind = importfile.DetectKind(data, csv, kinds)
 		if kind == "" {
 			return fmt.Errorf("%s: cannot tell what the file holds; name it with --kind cases|faqs|jobs|stations|trainings", name)
 		}
 	}
 	k, ok := kinds[kind]
-	if !ok || k.importFile == nil {
+	if !ok || k.Import == nil {
 		return fmt.Errorf("%w: cannot import %q", errUsage, kind)
 	}
-	n, err := k.importFile(ctx, a, name, data, csv)
-	var problems knowledge.ImportErrors
+	env, done, err := a.bulkEnv(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: nothing imported:\n%w", name, err)
+	}
+	defer done()
+	n, err := k.Import(ctx, env, name, data, csv)
+	var problems importfile.ImportErrors
 	if errors.As(err, &problems) {
 		// Staff fix the file from this list: one problem a line, with line and field.
 		fmt.Fprintf(a.stderr, "%s: nothing imported; %d problem(s):\n%v\n", name, len(problems), problems)
@@ -87,26 +98,6 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 	return nil
 }
 
-// detectKind guesses the kind of a file: CSV files hold jobs; a YAML list
-// is known by a field of its first record.
-func detectKind(data []byte, csv bool, kinds map[string]bulkKind) string {
-	if csv {
-		return "jobs"
-	}
-	var list []map[string]any
-	if err := yaml.Unmarshal(data, &list); err != nil || len(list) == 0 {
-		return ""
-	}
-	for kind, k := range kinds {
-		for _, key := range k.yamlKeys {
-			if _, ok := list[0][key]; ok {
-				return kind
-			}
-		}
-	}
-	return ""
-}
-
 // export is `gongyou export KIND [--csv]`.
 func (a *app) export(ctx context.Context, args []string) error {
 	csv := false
@@ -117,9 +108,14 @@ func (a *app) export(ctx context.Context, args []string) error {
 	if len(args) != 1 {
 		return usage
 	}
-	k, ok := a.bulkKinds()[args[0]]
-	if !ok || k.export == nil {
+	k, ok := bulkKinds()[args[0]]
+	if !ok || k.Export == nil {
 		return usage
 	}
-	return k.export(ctx, a, csv)
+	env, done, err := a.bulkEnv(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return k.Export(ctx, env, a.stdout, csv)
 }

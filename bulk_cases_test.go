@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
 func sampleCaseYAML(t *testing.T, id string) string {
 	t.Helper()
-	out, err := knowledge.MarshalCasesYAML([]knowledge.Case{{
+	out, err := scam.MarshalCasesYAML([]scam.Case{{
 		ID: id, Type: "upfront_fee",
 		TitleZH: "示例：仓库招工先交工衣费", TitleEN: "Sample: warehouse wants a uniform fee",
 		StoryZH: "示例案例，用于测试。", StoryEN: "A sample case for tests.",

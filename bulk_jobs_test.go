@@ -39,6 +39,7 @@ func TestImportJobsThroughRun(t *testing.T) {
 		}
 		return p
 	}
+	seeded(t, db)
 	// The samples are seeded on first start.
 	code, out, errOut := gongyou(t, db, "", "export", "jobs")
 	if code != 0 || strings.Count(out, "sample: true") < 30 {
@@ -97,6 +98,7 @@ func TestImportJobsThroughRun(t *testing.T) {
 func TestImportStationsThroughRun(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "g.db")
+	seeded(t, db)
 	code, out, errOut := gongyou(t, db, "", "export", "stations")
 	if code != 0 || !strings.Contains(out, "id: dg-public") {
 		t.Fatalf("export stations exit %d: %s", code, errOut)

@@ -15,8 +15,10 @@ import (
 
 	"github.com/gongyou/gongyou/bot"
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/content"
+	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -42,7 +44,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		level = slog.LevelWarn // keep the terminal for the conversation / the output
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	app := &app{cfg: cfg, logger: logger, stdin: stdin, stdout: stdout, stderr: stderr}
+	app := &app{cfg: cfg, logger: logger, stdin: stdin, stdout: stdout, stderr: stderr, dbSet: getenv("GONGYOU_DB") != ""}
 	switch cmd {
 	case "chat":
 		err = app.chat(ctx, rest)
@@ -78,56 +80,64 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 
 var errUsage = errors.New("usage")
 
+// errNoDB: no database configured; check and ask use the shipped content.
+var errNoDB = errors.New("no database configured")
+
 type app struct {
 	cfg            Config
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	faqs           *knowledge.FAQBase // set by open
+	faqs           *faq.FAQBase // set by open
+	// dbSet: GONGYOU_DB was given. Without it check and ask work from the
+	// shipped content in memory and create no database file.
+	dbSet bool
 }
 
-// open connects to the store and loads the case base: the start of every
-// command that needs state.
-func (a *app) open(ctx context.Context) (*store.Store, *knowledge.Base, error) {
+// open connects to the store and runs the seeding step: the start of
+// every command that serves workers (chat, serve).
+func (a *app) open(ctx context.Context) (*store.Store, *scam.Base, error) {
 	st, err := store.Open(ctx, a.cfg.DB, store.WithLogger(a.logger))
 	if err != nil {
 		return nil, nil, err
 	}
-	base, err := knowledge.NewBase(ctx, st, a.logger)
+	b, err := a.seed(ctx, st)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
-	faqs, err := knowledge.NewFAQBase(ctx, st, a.logger)
-	if err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	a.faqs = faqs
-	if n, err := knowledge.SeedTrainings(ctx, st, time.Now()); err != nil {
-		st.Close()
-		return nil, nil, err
-	} else if n > 0 {
-		a.logger.Info("sample training courses seeded", "count", n)
-	}
-	if err := seedJobs(ctx, st, a.logger); err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	if a.cfg.OpenAIBaseURL != "" {
-		client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
-		if err != nil {
-			st.Close()
-			return nil, nil, fmt.Errorf("llm: %w", err)
-		}
-		base.SetAdvisor(client)
-		faqs.SetWriter(client)
-		a.logger.Info("LLM second opinion enabled", "model", a.cfg.OpenAIModel)
-	}
-	return st, base, nil
+	return st, b.Cases, nil
 }
 
-func (a *app) engine(st *store.Store, base *knowledge.Base, extra ...dialog.Option) *dialog.Engine {
+// seed is the one seeding step (content.Seed) with the optional LLM
+// attached to the live bases.
+func (a *app) seed(ctx context.Context, st *store.Store) (content.Bases, error) {
+	b, err := content.Seed(ctx, st, a.logger, time.Now())
+	if err != nil {
+		return b, err
+	}
+	a.faqs = b.FAQs
+	if a.cfg.OpenAIBaseURL != "" {
+		client, err := a.llm()
+		if err != nil {
+			return b, err
+		}
+		b.Cases.SetAdvisor(client)
+		b.FAQs.SetWriter(client)
+		a.logger.Info("LLM second opinion enabled", "model", a.cfg.OpenAIModel)
+	}
+	return b, nil
+}
+
+func (a *app) llm() (*llm.Client, error) {
+	client, err := llm.New(llm.Config{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey, Model: a.cfg.OpenAIModel}, a.logger)
+	if err != nil {
+		return nil, fmt.Errorf("llm: %w", err)
+	}
+	return client, nil
+}
+
+func (a *app) engine(st *store.Store, base *scam.Base, extra ...dialog.Option) *dialog.Engine {
 	opts := []dialog.Option{
 		dialog.WithLogger(a.logger),
 		dialog.WithKnowledge(base),
@@ -207,7 +217,7 @@ func (a *app) serve(ctx context.Context) error {
 	// The broadcast sender stops claiming at shutdown and finishes the sends
 	// under way before Run returns (and before the store closes).
 	g.Go(func() error { return sender.Run(gctx) })
-	g.Go(func() error { pruneUpdates(gctx, st, a.logger); return nil })
+	g.Go(func() error { st.RunRetention(gctx, a.logger, dialog.TrainingFlow); return nil })
 	g.Go(func() error {
 		<-gctx.Done()
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -220,59 +230,39 @@ func (a *app) serve(ctx context.Context) error {
 	return err
 }
 
-// pruneUpdates forgets, hourly, processed update ids older than 48 h,
-// sign-ups abandoned for a day, and enrollments past their keeping time.
-func pruneUpdates(ctx context.Context, st *store.Store, logger *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if n, err := st.PruneUpdates(ctx, time.Now().Add(-48*time.Hour)); err != nil && ctx.Err() == nil {
-			logger.Warn("prune processed updates", "err", err)
-		} else if n > 0 {
-			logger.Debug("pruned processed updates", "count", n)
-		}
-		if n, err := st.ForgetStaleSessions(ctx, dialog.TrainingFlow, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
-			logger.Warn("forget abandoned sign-ups", "err", err)
-		} else if n > 0 {
-			logger.Debug("forgot abandoned sign-ups", "count", n)
-		}
-		// Enrollments: kept until six months after the course ends (the
-		// promise in the sign-up consent); cancelled ones lose name and
-		// phone at once and the row goes after six months.
-		halfYear := time.Now().AddDate(0, -6, 0)
-		if n, err := st.PurgeEnrollments(ctx, halfYear.Format(time.DateOnly), halfYear); err != nil && ctx.Err() == nil {
-			logger.Warn("purge enrollments", "err", err)
-		} else if n > 0 {
-			logger.Info("purged old enrollments", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
-
-// check is the scam checker's CLI (contract in DESIGN.md). It uses the
-// store's case base so staff edits count; if the store cannot be opened it
-// falls back to the shipped cases and says so on stderr.
+// check is the scam checker's CLI (contract in docs/ARCHITECTURE.md). With
+// GONGYOU_DB set it uses the store's case base so staff edits count (if the
+// store cannot be opened it falls back to the shipped cases and says so on
+// stderr); without it, the shipped cases in memory, and no database file.
 func (a *app) check(ctx context.Context, args []string) int {
-	var checker *knowledge.Checker
-	st, base, err := a.open(ctx)
-	if err == nil {
-		defer st.Close()
-		checker, err = base.Checker(ctx)
+	var checker *scam.Checker
+	err := errNoDB
+	if a.dbSet {
+		var st *store.Store
+		var base *scam.Base
+		st, base, err = a.open(ctx)
+		if err == nil {
+			defer st.Close()
+			checker, err = base.Checker(ctx)
+		}
 	}
-	if err != nil {
-		a.logger.Warn("case base unavailable, using the shipped cases", "err", err)
-		seed, serr := knowledge.SeedCases()
+	if errors.Is(err, errNoDB) {
+		seed, serr := scam.SeedCases()
 		if serr != nil {
 			fmt.Fprintln(a.stderr, "gongyou check:", serr)
 			return 1
 		}
-		checker = knowledge.NewChecker(seed)
+		checker = scam.NewChecker(seed)
+	} else if err != nil {
+		a.logger.Warn("case base unavailable, using the shipped cases", "err", err)
+		seed, serr := scam.SeedCases()
+		if serr != nil {
+			fmt.Fprintln(a.stderr, "gongyou check:", serr)
+			return 1
+		}
+		checker = scam.NewChecker(seed)
 	}
-	return knowledge.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
+	return scam.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
 }
 
 func (a *app) migrate(ctx context.Context) error {
@@ -312,16 +302,33 @@ func (a *app) healthcheck(ctx context.Context) error {
 	return nil
 }
 
-// ask is the FAQ answerer's CLI (contract in DESIGN.md). It answers from
-// the store's FAQ (so staff edits count, and with the LLM when configured);
-// if the store cannot be opened it falls back to the shipped entries and
-// says so on stderr.
+// ask is the FAQ answerer's CLI (contract in docs/ARCHITECTURE.md). With
+// GONGYOU_DB set it answers from the store's FAQ (so staff edits count); if
+// the store cannot be opened it falls back to the shipped entries and says
+// so on stderr. Without GONGYOU_DB it answers from the shipped entries in
+// memory and creates no database file. The LLM writes when configured.
 func (a *app) ask(ctx context.Context, args []string) int {
+	if !a.dbSet {
+		if a.cfg.OpenAIBaseURL == "" {
+			return faq.RunAskCLI(ctx, nil, args, a.stdin, a.stdout, a.stderr)
+		}
+		client, err := a.llm()
+		if err != nil {
+			fmt.Fprintln(a.stderr, "gongyou ask:", err)
+			return 1
+		}
+		seed, err := faq.SeedFAQs()
+		if err != nil {
+			fmt.Fprintln(a.stderr, "gongyou ask:", err)
+			return 1
+		}
+		return faq.RunAskCLIWith(ctx, faq.NewAnswerer(seed).WithWriter(client, a.logger), args, a.stdin, a.stdout, a.stderr)
+	}
 	st, _, err := a.open(ctx)
 	if err != nil {
 		a.logger.Warn("FAQ store unavailable, using the shipped entries", "err", err)
-		return knowledge.RunAskCLI(ctx, nil, args, a.stdin, a.stdout, a.stderr)
+		return faq.RunAskCLI(ctx, nil, args, a.stdin, a.stdout, a.stderr)
 	}
 	defer st.Close()
-	return knowledge.RunAskCLIWith(ctx, a.faqs, args, a.stdin, a.stdout, a.stderr)
+	return faq.RunAskCLIWith(ctx, a.faqs, args, a.stdin, a.stdout, a.stderr)
 }

@@ -28,10 +28,14 @@ Usage:
   gongyou check [--json] [TEXT]     check a job offer for scam signs (stdin when TEXT is absent)
   gongyou check --batch             JSON Lines in, JSON Lines out
   gongyou ask [--json] [--lang zh|en] QUESTION   answer a social-insurance or labour-rights question
-  gongyou import FILE               load case studies from a YAML file
-  gongyou export cases              print the case studies as YAML
+  gongyou ask --batch               JSON Lines in, JSON Lines out
+  gongyou import [--kind KIND] FILE load cases, faqs, jobs, stations or trainings from YAML (jobs, stations: CSV too)
+  gongyou export KIND [--csv]       print cases, faqs, faq-feedback, jobs, stations, trainings or enrollments
   gongyou migrate                   apply database migrations and exit
+  gongyou healthcheck               ask the running server's /healthz (container health checks)
+  gongyou help                      this text
 
+check and ask use the shipped content in memory unless GONGYOU_DB is set.
 Configuration comes from the environment; see README.md.
 `
 

@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/gongyou/gongyou/knowledge/content"
+	"github.com/gongyou/gongyou/store"
 )
 
 // gongyou runs a subcommand in-process with its own SQLite file.
@@ -68,6 +73,7 @@ func TestCheckCommandJSON(t *testing.T) {
 func TestImportExportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "g.db")
+	seeded(t, db)
 	code, exported, errOut := gongyou(t, db, "", "export", "cases")
 	if code != 0 || !strings.Contains(exported, "title_zh:") {
 		t.Fatalf("export exit %d: %s", code, errOut)
@@ -100,5 +106,48 @@ func TestUsageErrors(t *testing.T) {
 	}
 	if code, out, _ := gongyou(t, db, "", "migrate"); code != 0 || !strings.Contains(out, "sqlite") {
 		t.Errorf("migrate exit %d: %s", code, out)
+	}
+}
+
+// seeded runs the one seeding step on a new database at dbPath, as serve
+// and chat do on first start.
+func seeded(t *testing.T, dbPath string) {
+	t.Helper()
+	st, err := store.Open(t.Context(), "sqlite:"+dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := content.Seed(t.Context(), st, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestExportWritesNothing: export on a new database seeds nothing.
+func TestExportWritesNothing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	for _, kind := range []string{"cases", "faqs", "jobs", "stations", "trainings"} {
+		code, out, errOut := gongyou(t, db, "", "export", kind)
+		if code != 0 || strings.TrimSpace(out) != "[]" {
+			t.Fatalf("export %s on a new database: exit %d, %q %s", kind, code, out, errOut)
+		}
+	}
+}
+
+// TestCheckAndAskCreateNoDatabase: without GONGYOU_DB, check and ask leave
+// no gongyou.db in the working directory.
+func TestCheckAndAskCreateNoDatabase(t *testing.T) {
+	t.Chdir(t.TempDir())
+	noEnv := func(string) string { return "" }
+	var out, errOut bytes.Buffer
+	if code := run(t.Context(), []string{"check", "--json", "先交押金500元"}, noEnv, strings.NewReader(""), &out, &errOut); code != 0 || !strings.Contains(out.String(), `"risk":"high"`) {
+		t.Fatalf("check: exit %d, %s %s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run(t.Context(), []string{"ask", "--json", "劳动仲裁要钱吗"}, noEnv, strings.NewReader(""), &out, &errOut); code != 0 || !strings.Contains(out.String(), `"answer"`) {
+		t.Fatalf("ask: exit %d, %s %s", code, out.String(), errOut.String())
+	}
+	if _, err := os.Stat("gongyou.db"); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("gongyou.db was created: %v", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 	"github.com/gongyou/gongyou/store/storetest"
 )
@@ -95,7 +95,7 @@ func engineOn(tb testing.TB, st *store.Store, checker bool) *dialog.Engine {
 	if !checker {
 		return dialog.New(st)
 	}
-	base, err := knowledge.NewBase(context.Background(), st, nil)
+	base, err := scam.NewBase(context.Background(), st, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -214,7 +214,7 @@ func (t *turn) parseBroadcast(input string) (f store.BroadcastFilter, text, prob
 				return f, "", Tf(t.lang, "bc.bad_lang", val)
 			}
 		case "city", "城市":
-			c, found := knowledge.FindCity(val)
+			c, found := places.FindCity(val)
 			if !found {
 				return f, "", Tf(t.lang, "bc.bad_city", val)
 			}
@@ -271,7 +271,7 @@ func (t *turn) bcFilterText(f store.BroadcastFilter) string {
 	}
 	if f.City != "" {
 		city = f.City
-		if c, ok := knowledge.FindCity(f.City); ok {
+		if c, ok := places.FindCity(f.City); ok {
 			city = c.Name(t.lang)
 		}
 	}

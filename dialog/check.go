@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 )
 
 // Knowledge is what the dialog needs from the knowledge package;
 // *knowledge.Base has it.
 type Knowledge interface {
-	Check(ctx context.Context, user, text string) (knowledge.Verdict, error)
-	Case(id string) (knowledge.Case, bool)
+	Check(ctx context.Context, user, text string) (scam.Verdict, error)
+	Case(id string) (scam.Case, bool)
 }
 
 // WithKnowledge connects the scam checker. Without it /check says the
@@ -76,8 +76,8 @@ const (
 // lastCheck is the latest verdict, kept in the session until the user
 // leaves the check flow, so "Why?" and "Report" work after a restart.
 type lastCheck struct {
-	Text    string            `json:"t"`
-	Verdict knowledge.Verdict `json:"v"`
+	Text    string       `json:"t"`
+	Verdict scam.Verdict `json:"v"`
 }
 
 func (t *turn) askOffer() ([]Reply, error) {
@@ -102,17 +102,17 @@ func (t *turn) checkText(text string) ([]Reply, error) {
 		return []Reply{{Text: t.T("check.empty"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	}
 	t.recordCheck(v)
-	t.state.Check = &lastCheck{Text: truncateRunes(text, maxKeptOffer), Verdict: v}
+	t.state.Check = &lastCheck{Text: norm.Clip(text, maxKeptOffer, ""), Verdict: v}
 	t.setFlow(flowCheck, stepVerdict)
 	t.dirty = true
 	return []Reply{t.verdictReply(v)}, nil
 }
 
-func (t *turn) headline(v knowledge.Verdict) string {
+func (t *turn) headline(v scam.Verdict) string {
 	switch v.Risk {
-	case knowledge.LevelHigh:
+	case scam.LevelHigh:
 		return t.T("check.high")
-	case knowledge.LevelMedium:
+	case scam.LevelMedium:
 		return t.T("check.medium")
 	}
 	for _, s := range v.Signals {
@@ -123,14 +123,14 @@ func (t *turn) headline(v knowledge.Verdict) string {
 	return t.T("check.low")
 }
 
-func (t *turn) signalLabel(s knowledge.Signal) string {
+func (t *turn) signalLabel(s scam.Signal) string {
 	if t.lang == LangEN {
 		return s.LabelEN
 	}
 	return s.LabelZH
 }
 
-func (t *turn) reason(s knowledge.Signal, withRule bool) string {
+func (t *turn) reason(s scam.Signal, withRule bool) string {
 	line := "• " + t.signalLabel(s)
 	if ev := strings.TrimSpace(s.Evidence); ev != "" {
 		line += t.T("check.quote_open") + oneLine(ev) + t.T("check.quote_close")
@@ -147,14 +147,14 @@ func (t *turn) reason(s knowledge.Signal, withRule bool) string {
 	return line
 }
 
-func (t *turn) adviceText(a knowledge.Advice) string {
+func (t *turn) adviceText(a scam.Advice) string {
 	if t.lang == LangEN {
 		return a.EN
 	}
 	return a.ZH
 }
 
-func (t *turn) caseTitle(c knowledge.CaseMatch) (title, summary string) {
+func (t *turn) caseTitle(c scam.CaseMatch) (title, summary string) {
 	if t.lang == LangEN {
 		return c.TitleEN, c.SummaryEN
 	}
@@ -163,10 +163,10 @@ func (t *turn) caseTitle(c knowledge.CaseMatch) (title, summary string) {
 
 // verdictReply is the short answer: headline, up to three reasons quoting
 // the offer, the closest case, what to do now, and the buttons.
-func (t *turn) verdictReply(v knowledge.Verdict) Reply {
+func (t *turn) verdictReply(v scam.Verdict) Reply {
 	var b strings.Builder
 	b.WriteString(t.headline(v))
-	var red []knowledge.Signal
+	var red []scam.Signal
 	for _, s := range v.Signals {
 		if s.Weight > 0 {
 			red = append(red, s)
@@ -221,7 +221,7 @@ func (t *turn) why() ([]Reply, error) {
 	var b strings.Builder
 	b.WriteString(t.headline(v))
 	b.WriteString("\n" + Tf(t.lang, "check.score", int(v.Score*100+0.5)))
-	var red, good []knowledge.Signal
+	var red, good []scam.Signal
 	for _, s := range v.Signals {
 		if s.Weight > 0 {
 			red = append(red, s)
@@ -330,7 +330,7 @@ func (t *turn) showCase(id string) ([]Reply, error) {
 
 // caseText is a case study as workers read it in lang (staff previews use
 // it too, so what staff see is what workers get).
-func caseText(lang string, c knowledge.Case) string {
+func caseText(lang string, c scam.Case) string {
 	title, story, flags, advice := c.TitleZH, c.StoryZH, c.RedFlagsZH, c.AdviceZH
 	if lang == LangEN {
 		title, story, flags, advice = c.TitleEN, c.StoryEN, c.RedFlagsEN, c.AdviceEN
@@ -351,20 +351,6 @@ func caseText(lang string, c knowledge.Case) string {
 	}
 	b.WriteString("\n\n" + Tf(lang, "case.source", c.Source, c.Date))
 	return b.String()
-}
-
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
 }
 
 func oneLine(s string) string {

@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 	"github.com/gongyou/gongyou/store/storetest"
 )
@@ -21,8 +23,8 @@ import (
 type Env struct {
 	Store  *store.Store
 	Engine *Engine
-	Cases  *knowledge.Base    // with EnvKnowledge
-	FAQ    *knowledge.FAQBase // with EnvFAQ
+	Cases  *scam.Base   // with EnvKnowledge
+	FAQ    *faq.FAQBase // with EnvFAQ
 
 	tb  testing.TB
 	dsn string
@@ -39,7 +41,7 @@ type envConfig struct {
 	engineOpts    []Option
 	knowledge     bool
 	faq           bool
-	faqWriter     knowledge.FAQWriter
+	faqWriter     faq.FAQWriter
 	seedJobs      bool
 	seedTrainings bool
 }
@@ -66,7 +68,7 @@ func EnvKnowledge() EnvOption { return func(c *envConfig) { c.knowledge = true }
 
 // EnvFAQ connects the FAQ answerer (with w as its LLM writer when not nil)
 // and the store as the feedback store.
-func EnvFAQ(w knowledge.FAQWriter) EnvOption {
+func EnvFAQ(w faq.FAQWriter) EnvOption {
 	return func(c *envConfig) { c.faq, c.faqWriter = true, w }
 }
 
@@ -158,13 +160,13 @@ func (e *Env) open() {
 		eopts = append(eopts, WithClock(cfg.now))
 	}
 	if cfg.knowledge {
-		if e.Cases, err = knowledge.NewBase(ctx, st, nil); err != nil {
+		if e.Cases, err = scam.NewBase(ctx, st, nil); err != nil {
 			tb.Fatal(err)
 		}
 		eopts = append(eopts, WithKnowledge(e.Cases))
 	}
 	if cfg.faq {
-		if e.FAQ, err = knowledge.NewFAQBase(ctx, st, nil); err != nil {
+		if e.FAQ, err = faq.NewFAQBase(ctx, st, nil); err != nil {
 			tb.Fatal(err)
 		}
 		if cfg.faqWriter != nil {
@@ -173,12 +175,12 @@ func (e *Env) open() {
 		eopts = append(eopts, WithFAQ(e.FAQ, st))
 	}
 	if cfg.seedTrainings {
-		if _, err := knowledge.SeedTrainings(ctx, st, now()); err != nil {
+		if _, err := listings.SeedTrainings(ctx, st, now()); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	if cfg.seedJobs {
-		if _, _, err := knowledge.SeedJobStore(ctx, st, now()); err != nil {
+		if _, _, err := listings.SeedJobStore(ctx, st, now()); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -19,7 +19,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
+	"github.com/gongyou/gongyou/knowledge/norm"
 )
 
 const (
@@ -41,10 +42,10 @@ const (
 
 // FAQAnswerer answers workers' questions; *knowledge.FAQBase has it.
 type FAQAnswerer interface {
-	Ask(ctx context.Context, user, question, lang string) (knowledge.Answer, error)
-	AskEntry(ctx context.Context, id, lang string) (knowledge.Answer, bool, error)
-	Entry(ctx context.Context, id string) (knowledge.FAQ, bool, error)
-	Entries(ctx context.Context) ([]knowledge.FAQ, error)
+	Ask(ctx context.Context, user, question, lang string) (faq.Answer, error)
+	AskEntry(ctx context.Context, id, lang string) (faq.Answer, bool, error)
+	Entry(ctx context.Context, id string) (faq.FAQ, bool, error)
+	Entries(ctx context.Context) ([]faq.FAQ, error)
 }
 
 // FAQFeedbackStore keeps "did this help?" answers; *store.Store has it.
@@ -288,7 +289,7 @@ func shortLabel(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return strings.TrimSpace(truncateRunes(s, n-1)) + "…"
+	return strings.TrimSpace(norm.Clip(s, n-1, "")) + "…"
 }
 
 func (t *turn) faqEntry(id string) ([]Reply, error) {
@@ -350,7 +351,7 @@ func (t *turn) faqAnswer(question string) ([]Reply, error) {
 
 // faqReply renders an answer: the text, one short source line, "did this
 // help?" and the related questions as buttons.
-func (t *turn) faqReply(ans knowledge.Answer) ([]Reply, error) {
+func (t *turn) faqReply(ans faq.Answer) ([]Reply, error) {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(ans.Text))
 	var rows [][]Button

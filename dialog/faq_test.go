@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/llm"
 )
 
@@ -25,7 +25,7 @@ func (w groundedWriter) Answer(_ context.Context, _, _, _ string, src []llm.Sour
 	return llm.Grounded{Text: "AI 整理的回答。\n第二行。", Cited: cited, Known: true}, nil
 }
 
-func faqEngine(t testing.TB, w knowledge.FAQWriter, opts ...dialog.EnvOption) *dialog.Engine {
+func faqEngine(t testing.TB, w faq.FAQWriter, opts ...dialog.EnvOption) *dialog.Engine {
 	return dialog.NewEnv(t, append(opts, dialog.EnvKnowledge(), dialog.EnvFAQ(w))...).Engine
 }
 

@@ -16,7 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -80,11 +81,11 @@ type payPref struct {
 
 var payPrefs = []payPref{
 	{"any", "jobs.btn.pay_any", "", 0},
-	{"day", "jobs.btn.pay_day", knowledge.PayDay, 0},
-	{"hour", "jobs.btn.pay_hour", knowledge.PayHour, 0},
-	{"piece", "jobs.btn.pay_piece", knowledge.PayPiece, 0},
-	{"m4", "jobs.btn.pay_m4", knowledge.PayMonth, 4000},
-	{"m6", "jobs.btn.pay_m6", knowledge.PayMonth, 6000},
+	{"day", "jobs.btn.pay_day", listings.PayDay, 0},
+	{"hour", "jobs.btn.pay_hour", listings.PayHour, 0},
+	{"piece", "jobs.btn.pay_piece", listings.PayPiece, 0},
+	{"m4", "jobs.btn.pay_m4", listings.PayMonth, 4000},
+	{"m6", "jobs.btn.pay_m6", listings.PayMonth, 6000},
 }
 
 func findPayPref(code string) (payPref, bool) {
@@ -134,7 +135,7 @@ func (t *turn) askJobCity(trade string) ([]Reply, error) {
 	t.setFlow(flowJobs, stepJobsCity)
 	text := t.T("jobs.ask_city")
 	var rows [][]Button
-	if c, ok := knowledge.FindCity(t.user.City); ok {
+	if c, ok := places.FindCity(t.user.City); ok {
 		text = Tf(t.lang, "jobs.ask_city_saved", c.Name(t.lang), c.Name(t.lang))
 		rows = append(rows, []Button{{Label: Tf(t.lang, "jobs.btn.saved_city", c.Name(t.lang)), Data: cbJobsPrefix + cbJobCity + c.Code()}})
 	}
@@ -148,7 +149,7 @@ func (t *turn) askJobCity(trade string) ([]Reply, error) {
 func (t *turn) cityRows(prefix, skip string) [][]Button {
 	var rows [][]Button
 	var row []Button
-	for _, c := range knowledge.CommonCities() {
+	for _, c := range places.CommonCities() {
 		if c.ZH == skip {
 			continue
 		}
@@ -165,7 +166,7 @@ func (t *turn) cityRows(prefix, skip string) [][]Button {
 
 // chooseCity sets the search city (saving it as the user's city) and asks
 // for the trade, or searches when the trade is already known.
-func (t *turn) chooseCity(c knowledge.City) ([]Reply, error) {
+func (t *turn) chooseCity(c places.City) ([]Reply, error) {
 	var out []Reply
 	if t.user.City != c.ZH {
 		if err := t.e.store.SetCity(t.ctx, t.user.ID, c.ZH); err != nil {
@@ -190,10 +191,10 @@ func (t *turn) chooseCity(c knowledge.City) ([]Reply, error) {
 	return append(out, t.askTrade(c)), nil
 }
 
-func (t *turn) askTrade(c knowledge.City) Reply {
+func (t *turn) askTrade(c places.City) Reply {
 	var rows [][]Button
 	var row []Button
-	for _, tr := range knowledge.Trades() {
+	for _, tr := range listings.Trades() {
 		row = append(row, Button{Label: tr.Label(t.lang), Data: cbJobsPrefix + cbJobTrade + tr.Code})
 		if len(row) == jobButtonsWide {
 			rows, row = append(rows, row), nil
@@ -206,7 +207,7 @@ func (t *turn) askTrade(c knowledge.City) Reply {
 
 func (t *turn) askPay() Reply {
 	js := t.state.Jobs
-	c, _ := knowledge.FindCity(js.City)
+	c, _ := places.FindCity(js.City)
 	var rows [][]Button
 	for i := 0; i < len(payPrefs); i += 2 {
 		rows = append(rows, []Button{t.jobsBtn(payPrefs[i].key, cbJobPay+payPrefs[i].code),
@@ -217,7 +218,7 @@ func (t *turn) askPay() Reply {
 }
 
 func (t *turn) tradeLabel(code string) string {
-	if tr, ok := knowledge.TradeByCode(code); ok {
+	if tr, ok := listings.TradeByCode(code); ok {
 		return tr.Label(t.lang)
 	}
 	return t.T("jobs.any_trade")
@@ -235,7 +236,7 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 	inSearch := js != nil && js.City != "" && t.sess.Flow == flowJobs
 	switch {
 	case strings.HasPrefix(data, cbJobCity):
-		c, ok := knowledge.CityByCode(strings.TrimPrefix(data, cbJobCity))
+		c, ok := places.CityByCode(strings.TrimPrefix(data, cbJobCity))
 		if !ok {
 			return t.stale()
 		}
@@ -247,7 +248,7 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 			return t.stale()
 		}
 		code := strings.TrimPrefix(data, cbJobTrade)
-		if _, ok := knowledge.TradeByCode(code); !ok && code != tradeAnyCode {
+		if _, ok := listings.TradeByCode(code); !ok && code != tradeAnyCode {
 			return t.stale()
 		}
 		js.Trade = strings.TrimPrefix(code, tradeAnyCode)
@@ -282,12 +283,12 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 		if inSearch {
 			city = js.City
 		}
-		if c, ok := knowledge.FindCity(city); ok {
+		if c, ok := places.FindCity(city); ok {
 			return t.stations(c)
 		}
 		return t.askStationsCity()
 	case strings.HasPrefix(data, cbJobStCity):
-		c, ok := knowledge.CityByCode(strings.TrimPrefix(data, cbJobStCity))
+		c, ok := places.CityByCode(strings.TrimPrefix(data, cbJobStCity))
 		if !ok {
 			return t.stale()
 		}
@@ -334,9 +335,9 @@ func (t *turn) jobsText(a *analysis) ([]Reply, bool, error) {
 		if a.offer() {
 			return nil, false, nil // a pasted offer: let the check have it
 		}
-		c, ok := knowledge.FindCity(text)
+		c, ok := places.FindCity(text)
 		if !ok && utf8.RuneCountInString(text) <= maxSearchRunes {
-			c, ok = knowledge.FindCityIn(text)
+			c, ok = places.FindCityIn(text)
 		}
 		prefix := cbJobCity
 		if step == stepStationsCity {
@@ -359,7 +360,7 @@ func (t *turn) jobsText(a *analysis) ([]Reply, bool, error) {
 	}
 	if (step == stepJobsTrade || step == stepJobsPay) && utf8.RuneCountInString(text) <= maxSearchRunes &&
 		!a.offer() && t.state.Jobs != nil && t.state.Jobs.City != "" {
-		c, _ := knowledge.FindCity(t.state.Jobs.City)
+		c, _ := places.FindCity(t.state.Jobs.City)
 		prompt := t.askTrade(c)
 		if step == stepJobsPay {
 			prompt = t.askPay()
@@ -399,11 +400,4 @@ func (t *turn) runJobSearch(s jobSearch) ([]Reply, bool, error) {
 	}
 	r, err := t.runSearch(0, "")
 	return append(out, r...), true, err
-}
-
-func clipRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

@@ -9,7 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -45,7 +46,7 @@ func (t *turn) runSearch(page int, note string) ([]Reply, error) {
 			return nil, err
 		}
 	}
-	c, _ := knowledge.FindCity(js.City)
+	c, _ := places.FindCity(js.City)
 	if total == 0 {
 		return t.noJobs(c)
 	}
@@ -93,11 +94,11 @@ func (t *turn) jobLine(j store.Job) string {
 	if j.District != "" {
 		b.WriteString(" · " + j.District)
 	}
-	b.WriteString("\n   💰 " + knowledge.FormatPay(j.PayMin, j.PayMax) + " " + knowledge.PayUnitLabel(j.PayUnit, t.lang))
+	b.WriteString("\n   💰 " + listings.FormatPay(j.PayMin, j.PayMax) + " " + listings.PayUnitLabel(j.PayUnit, t.lang))
 	if j.Housing != "" {
 		b.WriteString(" · " + firstClause(j.Housing))
 	}
-	if j.Verified == knowledge.VerifiedNone {
+	if j.Verified == listings.VerifiedNone {
 		b.WriteString(" · ⚠️")
 	} else {
 		b.WriteString(" · ✅")
@@ -113,7 +114,7 @@ func firstClause(s string) string {
 	return s
 }
 
-func (t *turn) noJobs(c knowledge.City) ([]Reply, error) {
+func (t *turn) noJobs(c places.City) ([]Reply, error) {
 	js := t.state.Jobs
 	var b strings.Builder
 	b.WriteString(Tf(t.lang, "jobs.none", c.Name(t.lang), t.tradeLabel(js.Trade), t.payLabel(js.Pay)))
@@ -129,7 +130,7 @@ func (t *turn) noJobs(c knowledge.City) ([]Reply, error) {
 	var names []string
 	var btns []Button
 	for _, cc := range cities {
-		if other, ok := knowledge.FindCity(cc.City); ok && other.ZH != c.ZH {
+		if other, ok := places.FindCity(cc.City); ok && other.ZH != c.ZH {
 			names = append(names, other.Name(t.lang))
 			btns = append(btns, Button{Label: other.Name(t.lang), Data: cbJobsPrefix + cbJobCity + other.Code()})
 		}
@@ -160,9 +161,9 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	var lines []string
 	badge := t.T("jobs.badge_none")
 	switch j.Verified {
-	case knowledge.VerifiedLicence:
+	case listings.VerifiedLicence:
 		badge = t.T("jobs.badge_licence")
-	case knowledge.VerifiedPublic:
+	case listings.VerifiedPublic:
 		badge = t.T("jobs.badge_public")
 	}
 	if j.Sample {
@@ -170,15 +171,15 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	}
 	lines = append(lines, badge, "【"+j.Title+"】", "🏢 "+j.Employer)
 	place := j.City
-	if c, ok := knowledge.FindCity(j.City); ok {
+	if c, ok := places.FindCity(j.City); ok {
 		place = c.Name(t.lang)
 	}
 	if j.District != "" {
 		place += " " + j.District
 	}
-	tr, _ := knowledge.TradeByCode(j.Trade)
+	tr, _ := listings.TradeByCode(j.Trade)
 	lines = append(lines, "📍 "+place+" · "+tr.Label(t.lang),
-		"💰 "+knowledge.FormatPay(j.PayMin, j.PayMax)+" "+knowledge.PayUnitLabel(j.PayUnit, t.lang))
+		"💰 "+listings.FormatPay(j.PayMin, j.PayMax)+" "+listings.PayUnitLabel(j.PayUnit, t.lang))
 	if j.Hours != "" {
 		lines = append(lines, "🕒 "+j.Hours)
 	}
@@ -216,7 +217,7 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	return []Reply{{Text: strings.Join(lines, "\n"), Buttons: rows}}, nil
 }
 
-func chinaDate(ts time.Time) string { return ts.In(knowledge.ChinaTime).Format(time.DateOnly) }
+func chinaDate(ts time.Time) string { return ts.In(listings.ChinaTime).Format(time.DateOnly) }
 
 // liveJob loads a posting that has not expired; ok is false when it is
 // gone (or the id is hand-crafted nonsense).
@@ -252,5 +253,5 @@ func (t *turn) checkJob(id string) ([]Reply, error) {
 	if t.e.know == nil {
 		return []Reply{{Text: t.T("jobs.no_check"), Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 	}
-	return t.checkText(knowledge.PostingText(j))
+	return t.checkText(listings.PostingText(j))
 }

@@ -7,16 +7,18 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
 // stationsCommand is /stations [city].
 func (t *turn) stationsCommand(args string) ([]Reply, error) {
 	if args != "" {
-		c, ok := knowledge.FindCity(args)
+		c, ok := places.FindCity(args)
 		if !ok {
-			c, ok = knowledge.FindCityIn(args)
+			c, ok = places.FindCityIn(args)
 		}
 		if !ok {
 			t.reset()
@@ -27,7 +29,7 @@ func (t *turn) stationsCommand(args string) ([]Reply, error) {
 		}
 		return t.stations(c)
 	}
-	if c, ok := knowledge.FindCity(t.user.City); ok {
+	if c, ok := places.FindCity(t.user.City); ok {
 		return t.stations(c)
 	}
 	return t.askStationsCity()
@@ -44,19 +46,19 @@ func (t *turn) askStationsCity() ([]Reply, error) {
 
 func (t *turn) unknownCityReply(text, prefix string) Reply {
 	rows := append(t.cityRows(prefix, ""), []Button{t.btn("menu.back", cbMenu)})
-	return Reply{Text: Tf(t.lang, "jobs.city_unknown", clipRunes(oneLine(text), 20)), Buttons: rows}
+	return Reply{Text: Tf(t.lang, "jobs.city_unknown", norm.Clip(oneLine(text), 20, "…")), Buttons: rows}
 }
 
 // stations lists the stations of a city and the nationwide services.
-func (t *turn) stations(c knowledge.City) ([]Reply, error) {
-	st, err := t.e.store.Stations(t.ctx, c.ZH, knowledge.Nationwide)
+func (t *turn) stations(c places.City) ([]Reply, error) {
+	st, err := t.e.store.Stations(t.ctx, c.ZH, listings.Nationwide)
 	if err != nil {
 		return nil, err
 	}
 	var local, national []store.Station
 	checked := ""
 	for _, s := range st {
-		if s.City == knowledge.Nationwide {
+		if s.City == listings.Nationwide {
 			national = append(national, s)
 		} else {
 			local = append(local, s)

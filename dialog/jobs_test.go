@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -50,7 +50,7 @@ func testJobPagesSurviveAnImport(t *testing.T, backend dialog.EnvOption) {
 
 	fresh := store.Job{ID: "real-new", Title: "新到的岗位", Employer: "某公司", City: "东莞", Trade: "factory",
 		PayMin: 5000, PayMax: 6000, PayUnit: "month", Apply: "到人社局", Source: "东莞人社局",
-		Verified: knowledge.VerifiedLicence, Licence: "91350100M000100Y43",
+		Verified: listings.VerifiedLicence, Licence: "91350100M000100Y43",
 		PostedAt: now, ExpiresAt: now.Add(30 * 24 * time.Hour)}
 	now = now.Add(time.Minute)
 	// The file names the postings already there too, so the samples stay

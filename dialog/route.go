@@ -20,7 +20,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
+	"github.com/gongyou/gongyou/knowledge/scam"
 )
 
 func (t *turn) route() ([]Reply, error) {
@@ -153,7 +155,7 @@ func (a *analysis) once(bit uint8, read func()) {
 
 // offer: the text reads like a job offer, a recruiter's message or a lure.
 func (a *analysis) offer() bool {
-	a.once(readOffer, func() { a.isOffer = knowledge.LooksLikeOffer(a.text) })
+	a.once(readOffer, func() { a.isOffer = scam.LooksLikeOffer(a.text) })
 	return a.isOffer
 }
 
@@ -186,8 +188,8 @@ func (a *analysis) search() jobSearch {
 // jobSearch is free text read as a job search.
 type jobSearch struct {
 	kind  searchKind
-	city  knowledge.City
-	trade knowledge.Trade
+	city  places.City
+	trade listings.Trade
 }
 
 type searchKind uint8
@@ -220,8 +222,8 @@ func readJobSearch(a *analysis, explicit bool) jobSearch {
 		return jobSearch{}
 	}
 	want := explicit || strong || (!question && containsWord(low, weakSearchWords))
-	c, hasCity := knowledge.FindCityIn(text)
-	tr, hasTrade := knowledge.FindTradeIn(text)
+	c, hasCity := places.FindCityIn(text)
+	tr, hasTrade := listings.FindTradeIn(text)
 	if !(want && (hasCity || hasTrade)) && !(hasCity && hasTrade && !question) {
 		if strong && !explicit && utf8.RuneCountInString(text) <= 12 {
 			return jobSearch{kind: searchAskCity} // "jobs", "我要找工作"

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -185,7 +185,7 @@ func (t *turn) settAskCity(text string) []Reply {
 	t.setFlow(flowSettings, settStepCity)
 	var rows [][]Button
 	var row []Button
-	for _, c := range knowledge.CommonCities() {
+	for _, c := range places.CommonCities() {
 		row = append(row, Button{Label: c.Name(t.lang), Data: cbSettingsPrefix + "c:" + trnCitySlug(c.ZH)})
 		if len(row) == 4 {
 			rows, row = append(rows, row), nil
@@ -305,7 +305,7 @@ func (t *turn) onSettingsButton(data string) ([]Reply, error) {
 		if arg == "-" {
 			return t.settCity("")
 		}
-		c, ok := knowledge.FindCity(arg)
+		c, ok := places.FindCity(arg)
 		if !ok || arg == "" {
 			return t.stale()
 		}
@@ -324,7 +324,7 @@ func (t *turn) settingsText(text string) ([]Reply, bool, error) {
 	if t.sess.Step != settStepCity {
 		return nil, false, nil
 	}
-	if c, ok := knowledge.FindCity(text); ok {
+	if c, ok := places.FindCity(text); ok {
 		r, err := t.settCity(c.ZH)
 		return r, true, err
 	}

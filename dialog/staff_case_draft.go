@@ -11,7 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -69,7 +70,7 @@ func (t *turn) draftPrompt(intro string) ([]Reply, error) {
 	case "title", "story", "flags", "advice", "source":
 		text := prefix + Tf(t.lang, "staff.new.ask_"+d.Step, n) + "\n" + t.fieldHint(d.Step)
 		if cur := draftField(d, d.Step); cur != "" && d.Review {
-			text += "\n\n" + Tf(t.lang, "staff.new.current", truncateRunes(cur, 600))
+			text += "\n\n" + Tf(t.lang, "staff.new.current", norm.Clip(cur, 600, ""))
 		}
 		return []Reply{{Text: text, Buttons: [][]Button{cancel}}}, nil
 	}
@@ -102,7 +103,7 @@ func nextStep(d *caseDraft) {
 
 func (t *turn) draftType(code string) ([]Reply, error) {
 	s := t.state.Staff
-	if s == nil || s.Draft == nil || t.sess.Flow != flowStaffNew || t.sess.Step != "type" || !knowledge.IsScamType(code) {
+	if s == nil || s.Draft == nil || t.sess.Flow != flowStaffNew || t.sess.Step != "type" || !scam.IsScamType(code) {
 		return t.stale()
 	}
 	s.Draft.Type = code
@@ -142,8 +143,8 @@ func (t *turn) draftText(text string) ([]Reply, error) {
 }
 
 // draftCase is the case a draft would publish (English = Chinese for now).
-func (t *turn) draftCase(d *caseDraft) knowledge.Case {
-	return knowledge.Case{
+func (t *turn) draftCase(d *caseDraft) scam.Case {
+	return scam.Case{
 		Type: d.Type, TitleZH: d.Title, TitleEN: d.Title, StoryZH: d.Story, StoryEN: d.Story,
 		RedFlagsZH: d.Flags, RedFlagsEN: d.Flags, AdviceZH: d.Advice, AdviceEN: d.Advice,
 		Source: d.Source, Date: t.e.now().In(beijing).Format(time.DateOnly),

@@ -9,7 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -60,7 +61,7 @@ func (t *turn) caseEditField(field string) ([]Reply, error) {
 		return []Reply{{Text: Tf(t.lang, "staff.edit.type", t.typeName(c.Type)), Buttons: t.typeButtons("ct:")}}, nil
 	}
 	t.setFlow(flowStaffEdit, "value")
-	cur := truncateRunes(caseField(c, field), 600)
+	cur := norm.Clip(caseField(c, field), 600, "")
 	return []Reply{{Text: Tf(t.lang, "staff.edit.ask", t.T("staff.btn.field."+field), cur) + "\n\n" + t.fieldHint(field),
 		Buttons: [][]Button{{t.btn("staff.btn.cancel", cbStaffPrefix+"x")}}}}, nil
 }
@@ -70,7 +71,7 @@ func (t *turn) caseEditType(code string) ([]Reply, error) {
 	if t.sess.Flow == flowStaffNew {
 		return t.draftType(code)
 	}
-	if s == nil || s.Edit == nil || t.sess.Flow != flowStaffEdit || t.sess.Step != "type" || !knowledge.IsScamType(code) {
+	if s == nil || s.Edit == nil || t.sess.Flow != flowStaffEdit || t.sess.Step != "type" || !scam.IsScamType(code) {
 		return t.stale()
 	}
 	return t.saveEdit(code)
@@ -118,7 +119,7 @@ func (t *turn) saveEdit(value string) ([]Reply, error) {
 	return t.writeEdit(c, ed.Base, ed.Field, value, "")
 }
 
-func (t *turn) writeEdit(c knowledge.Case, base int, field, value, note string) ([]Reply, error) {
+func (t *turn) writeEdit(c scam.Case, base int, field, value, note string) ([]Reply, error) {
 	setCaseField(&c, field, value)
 	if err := c.Validate(); err != nil {
 		return []Reply{{Text: Tf(t.lang, "staff.edit.invalid", err.Error()), Buttons: [][]Button{{t.btn("staff.btn.cancel", cbStaffPrefix+"x")}}}}, nil
@@ -146,7 +147,7 @@ func (t *turn) writeEdit(c knowledge.Case, base int, field, value, note string) 
 }
 
 // editConflict keeps the editor's value and shows the other version.
-func (t *turn) editConflict(rec store.CaseRecord, c knowledge.Case, value string) ([]Reply, error) {
+func (t *turn) editConflict(rec store.CaseRecord, c scam.Case, value string) ([]Reply, error) {
 	ed := t.state.Staff.Edit
 	ed.Value, ed.Their = value, rec.Revision
 	t.state.Nonce = t.e.now().UnixMilli()
@@ -157,7 +158,7 @@ func (t *turn) editConflict(rec store.CaseRecord, c knowledge.Case, value string
 		theirs, value = t.typeName(theirs), t.typeName(value)
 	}
 	text := Tf(t.lang, "staff.edit.conflict", rec.UpdatedBy, rec.UpdatedAt.In(beijing).Format("15:04"), rec.Revision,
-		t.T("staff.btn.field."+ed.Field), truncateRunes(theirs, 600), truncateRunes(value, 600))
+		t.T("staff.btn.field."+ed.Field), norm.Clip(theirs, 600, ""), norm.Clip(value, 600, ""))
 	return []Reply{{Text: text, Buttons: [][]Button{{
 		t.btn("staff.btn.overwrite", cbStaffPrefix+"eo:"+strconv.FormatInt(t.state.Nonce, 36)),
 		t.btn("staff.btn.discard", cbStaffPrefix+"ed"),

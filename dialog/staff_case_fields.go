@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 )
 
 // caseFieldSpec is one field of a case study.
@@ -20,7 +20,7 @@ type caseFieldSpec struct {
 	oneLine bool   // line breaks are folded
 	limit   int    // runes; 0 for the type (chosen from buttons)
 	// inCase points at the field in c (en: the English text); *string or *[]string.
-	inCase func(c *knowledge.Case, en bool) any
+	inCase func(c *scam.Case, en bool) any
 	// inDraft points at the field in a /newcase draft; *string or *[]string.
 	inDraft func(d *caseDraft) any
 }
@@ -28,22 +28,22 @@ type caseFieldSpec struct {
 // caseFields, in the order of the /newcase steps and the edit menu.
 var caseFields = []caseFieldSpec{
 	{name: "type",
-		inCase:  func(c *knowledge.Case, _ bool) any { return &c.Type },
+		inCase:  func(c *scam.Case, _ bool) any { return &c.Type },
 		inDraft: func(d *caseDraft) any { return &d.Type }},
 	{name: "title", bothLan: true, oneLine: true, limit: maxCaseTitle,
-		inCase:  func(c *knowledge.Case, en bool) any { return pick(en, &c.TitleEN, &c.TitleZH) },
+		inCase:  func(c *scam.Case, en bool) any { return pick(en, &c.TitleEN, &c.TitleZH) },
 		inDraft: func(d *caseDraft) any { return &d.Title }},
 	{name: "story", bothLan: true, limit: maxCaseStory,
-		inCase:  func(c *knowledge.Case, en bool) any { return pick(en, &c.StoryEN, &c.StoryZH) },
+		inCase:  func(c *scam.Case, en bool) any { return pick(en, &c.StoryEN, &c.StoryZH) },
 		inDraft: func(d *caseDraft) any { return &d.Story }},
 	{name: "flags", bothLan: true, list: true, limit: maxCaseItem,
-		inCase:  func(c *knowledge.Case, en bool) any { return pick(en, &c.RedFlagsEN, &c.RedFlagsZH) },
+		inCase:  func(c *scam.Case, en bool) any { return pick(en, &c.RedFlagsEN, &c.RedFlagsZH) },
 		inDraft: func(d *caseDraft) any { return &d.Flags }},
 	{name: "advice", bothLan: true, list: true, limit: maxCaseItem,
-		inCase:  func(c *knowledge.Case, en bool) any { return pick(en, &c.AdviceEN, &c.AdviceZH) },
+		inCase:  func(c *scam.Case, en bool) any { return pick(en, &c.AdviceEN, &c.AdviceZH) },
 		inDraft: func(d *caseDraft) any { return &d.Advice }},
 	{name: "source", oneLine: true, limit: maxCaseSource,
-		inCase:  func(c *knowledge.Case, _ bool) any { return &c.Source },
+		inCase:  func(c *scam.Case, _ bool) any { return &c.Source },
 		inDraft: func(d *caseDraft) any { return &d.Source }},
 }
 
@@ -119,14 +119,14 @@ func setText(p any, value string) {
 }
 
 // setCaseField applies a clean value to one field of c.
-func setCaseField(c *knowledge.Case, field, value string) {
+func setCaseField(c *scam.Case, field, value string) {
 	if f, en, ok := fieldSpec(field); ok && isEditField(field) {
 		setText(f.inCase(c, en), value)
 	}
 }
 
 // caseField reads one field of c as text (lists one item a line).
-func caseField(c knowledge.Case, field string) string {
+func caseField(c scam.Case, field string) string {
 	if f, en, ok := fieldSpec(field); ok && isEditField(field) {
 		return getText(f.inCase(&c, en))
 	}
@@ -208,7 +208,7 @@ func splitItems(text string) []string {
 // matchType reads a scam type typed as its code or its name.
 func matchType(text string) (string, bool) {
 	text = strings.TrimSpace(strings.ToLower(text))
-	for _, code := range knowledge.ScamTypes {
+	for _, code := range scam.ScamTypes {
 		if text == code || text == strings.ToLower(T(LangZH, "staff.btn.type."+code)) || text == strings.ToLower(T(LangEN, "staff.btn.type."+code)) {
 			return code, true
 		}
@@ -219,7 +219,7 @@ func matchType(text string) (string, bool) {
 func (t *turn) typeButtons(prefix string) [][]Button {
 	var rows [][]Button
 	var row []Button
-	for _, code := range knowledge.ScamTypes {
+	for _, code := range scam.ScamTypes {
 		row = append(row, Button{Label: t.typeName(code), Data: cbStaffPrefix + prefix + code})
 		if len(row) == 2 {
 			rows = append(rows, row)

@@ -21,7 +21,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -68,16 +69,16 @@ var beijing = time.FixedZone("UTC+8", 8*3600)
 
 // --- reading ---
 
-func decodeCase(r store.CaseRecord) (knowledge.Case, error) {
-	var c knowledge.Case
+func decodeCase(r store.CaseRecord) (scam.Case, error) {
+	var c scam.Case
 	if err := json.Unmarshal([]byte(r.Data), &c); err != nil {
-		return knowledge.Case{}, fmt.Errorf("dialog: case %q: %w", r.ID, err)
+		return scam.Case{}, fmt.Errorf("dialog: case %q: %w", r.ID, err)
 	}
 	c.ID, c.Retired = r.ID, r.Retired
 	return c, nil
 }
 
-func encodeCase(c knowledge.Case) (store.CaseRecord, error) {
+func encodeCase(c scam.Case) (store.CaseRecord, error) {
 	data, err := json.Marshal(c)
 	if err != nil {
 		return store.CaseRecord{}, fmt.Errorf("dialog: encode case %q: %w", c.ID, err)
@@ -86,20 +87,20 @@ func encodeCase(c knowledge.Case) (store.CaseRecord, error) {
 }
 
 // loadCase reads a case fresh from the store; ok is false when there is none.
-func (t *turn) loadCase(id string) (store.CaseRecord, knowledge.Case, bool, error) {
+func (t *turn) loadCase(id string) (store.CaseRecord, scam.Case, bool, error) {
 	if id == "" || len(id) > 64 {
-		return store.CaseRecord{}, knowledge.Case{}, false, nil
+		return store.CaseRecord{}, scam.Case{}, false, nil
 	}
 	rec, err := t.e.store.Case(t.ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return rec, knowledge.Case{}, false, nil
+		return rec, scam.Case{}, false, nil
 	}
 	if err != nil {
-		return rec, knowledge.Case{}, false, err
+		return rec, scam.Case{}, false, err
 	}
 	c, err := decodeCase(rec)
 	if err != nil {
-		return rec, knowledge.Case{}, false, err
+		return rec, scam.Case{}, false, err
 	}
 	return rec, c, true, nil
 }
@@ -109,7 +110,7 @@ func (t *turn) typeName(code string) string { return t.T("staff.btn.type." + cod
 // --- list and search ---
 
 func (t *turn) casesCommand(args string) ([]Reply, error) {
-	t.staffS().Query = truncateRunes(oneLine(args), maxCaseQuery)
+	t.staffS().Query = norm.Clip(oneLine(args), maxCaseQuery, "")
 	return t.caseListPage("0")
 }
 
@@ -126,7 +127,7 @@ func (t *turn) caseListPage(arg string) ([]Reply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dialog: cases: %w", err)
 	}
-	var hits []knowledge.Case
+	var hits []scam.Case
 	needle := strings.ToLower(q)
 	for _, r := range recs {
 		c, err := decodeCase(r)
@@ -167,7 +168,7 @@ func (t *turn) caseListPage(arg string) ([]Reply, error) {
 			mark = " " + t.T("staff.case.retired_mark")
 		}
 		fmt.Fprintf(&b, "\n%d. %s%s\n   %s · %s", i+1, title, mark, t.typeName(c.Type), c.ID)
-		rows = append(rows, []Button{{Label: fmt.Sprintf("%d. %s", i+1, truncateRunes(title, 18)), Data: cbStaffPrefix + "cv:" + c.ID}})
+		rows = append(rows, []Button{{Label: fmt.Sprintf("%d. %s", i+1, norm.Clip(title, 18, "")), Data: cbStaffPrefix + "cv:" + c.ID}})
 	}
 	b.WriteString("\n\n" + t.T("staff.cases.footer"))
 	var nav []Button
@@ -204,14 +205,14 @@ func (t *turn) caseViewOr(id string, typed bool) ([]Reply, error) {
 	}
 	if !ok {
 		if typed {
-			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", truncateRunes(id, 40)))}, nil
+			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", norm.Clip(id, 40, "")))}, nil
 		}
 		return t.stale()
 	}
 	return []Reply{t.caseReply(rec, c)}, nil
 }
 
-func (t *turn) caseReply(rec store.CaseRecord, c knowledge.Case) Reply {
+func (t *turn) caseReply(rec store.CaseRecord, c scam.Case) Reply {
 	status := t.T("staff.case.active")
 	if rec.Retired {
 		status = t.T("staff.case.retired")
@@ -251,7 +252,7 @@ func (t *turn) history(id string, typed bool) ([]Reply, error) {
 	}
 	if len(revs) == 0 {
 		if typed {
-			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", truncateRunes(id, 40)))}, nil
+			return []Reply{t.staffHome(Tf(t.lang, "staff.case.not_found", norm.Clip(id, 40, "")))}, nil
 		}
 		return t.stale()
 	}
@@ -263,7 +264,7 @@ func (t *turn) history(id string, typed bool) ([]Reply, error) {
 			b.WriteString("\n" + Tf(t.lang, "staff.history.more", len(revs)-maxShown))
 			break
 		}
-		var c knowledge.Case
+		var c scam.Case
 		_ = json.Unmarshal([]byte(r.Data), &c) // an unreadable revision still shows who and when
 		title := c.TitleZH
 		if t.lang == LangEN {
@@ -273,7 +274,7 @@ func (t *turn) history(id string, typed bool) ([]Reply, error) {
 		if r.Retired {
 			mark = " " + t.T("staff.case.retired_mark")
 		}
-		fmt.Fprintf(&b, "\n• r%d · %s · %s%s\n  %s", r.Revision, r.CreatedAt.In(beijing).Format("2006-01-02 15:04"), r.Author, mark, truncateRunes(title, 40))
+		fmt.Fprintf(&b, "\n• r%d · %s · %s%s\n  %s", r.Revision, r.CreatedAt.In(beijing).Format("2006-01-02 15:04"), r.Author, mark, norm.Clip(title, 40, ""))
 	}
 	return []Reply{{Text: b.String(), Buttons: [][]Button{
 		{t.btn("staff.btn.view", cbStaffPrefix+"cv:"+id), t.btn("staff.btn.list", cbStaffPrefix+"cl:0")},

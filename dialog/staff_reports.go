@@ -13,8 +13,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge"
-	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/privacy"
+	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -71,7 +72,7 @@ func (t *turn) reportReply(r store.QueuedReport, offset, total int) Reply {
 	if r.Notify && r.UserID.Valid {
 		wants = t.T("mydata.yes")
 	}
-	masked := truncateRunes(llm.Redact(r.Text), maxReportShown)
+	masked := norm.Clip(privacy.Redact(r.Text), maxReportShown, "")
 	text := Tf(t.lang, "staff.reports.item", offset+1, total, r.ID, r.CreatedAt.In(beijing).Format("2006-01-02 15:04"),
 		risk, top, r.Similar, wants) + "\n\n" + t.T("staff.reports.text") + "\n" + masked
 	id := strconv.FormatInt(r.ID, 10)
@@ -133,23 +134,23 @@ func (t *turn) reportToCase(idText string) ([]Reply, error) {
 	if !done || err != nil {
 		return r, err
 	}
-	var v knowledge.Verdict
+	var v scam.Verdict
 	_ = json.Unmarshal([]byte(rep.Verdict), &v) // a report without a readable verdict still gives a story
 	d := &caseDraft{Step: "type", Report: rep.ID}
 	if rep.TopCase != "" && t.e.know != nil {
-		if c, ok := t.e.know.Case(rep.TopCase); ok && knowledge.IsScamType(c.Type) {
+		if c, ok := t.e.know.Case(rep.TopCase); ok && scam.IsScamType(c.Type) {
 			d.Type = c.Type
 		}
 	}
-	d.Story = truncateRunes(strings.TrimSpace(llm.Redact(rep.Text)), maxCaseStory)
+	d.Story = norm.Clip(strings.TrimSpace(privacy.Redact(rep.Text)), maxCaseStory, "")
 	for _, s := range v.Signals {
 		if s.Weight > 0 && s.LabelZH != "" && len(d.Flags) < 5 {
-			d.Flags = append(d.Flags, truncateRunes(s.LabelZH, maxCaseItem))
+			d.Flags = append(d.Flags, norm.Clip(s.LabelZH, maxCaseItem, ""))
 		}
 	}
 	for _, a := range v.Advice {
 		if a.ZH != "" && len(d.Advice) < 3 {
-			d.Advice = append(d.Advice, truncateRunes(a.ZH, maxCaseItem))
+			d.Advice = append(d.Advice, norm.Clip(a.ZH, maxCaseItem, ""))
 		}
 	}
 	d.Source = Tf(LangZH, "staff.report.source", rep.ID, rep.CreatedAt.In(beijing).Format("2006-01-02"))
@@ -171,7 +172,7 @@ func (t *turn) fileReport(lc *lastCheck, notify bool) error {
 	if len(lc.Verdict.Cases) > 0 {
 		r.TopCase = lc.Verdict.Cases[0].ID
 	}
-	r.Contact = firstContact(knowledge.Extract(lc.Text))
+	r.Contact = firstContact(scam.Extract(lc.Text))
 	if _, err := t.e.store.FileReport(t.ctx, r); err != nil {
 		return fmt.Errorf("dialog: report: %w", err)
 	}
@@ -180,7 +181,7 @@ func (t *turn) fileReport(lc *lastCheck, notify bool) error {
 
 // firstContact is the first phone number or chat handle of an offer, typed
 // ("tel:", "wx:", "qq:", "tg:") so different kinds never match.
-func firstContact(x knowledge.Extraction) string {
+func firstContact(x scam.Extraction) string {
 	for _, c := range []struct {
 		kind string
 		vals []string
@@ -194,7 +195,7 @@ func firstContact(x knowledge.Extraction) string {
 
 // recordCheck counts a verdict for /stats (level and red-flag codes; no
 // text, no user). A failure is logged: the worker still gets the verdict.
-func (t *turn) recordCheck(v knowledge.Verdict) {
+func (t *turn) recordCheck(v scam.Verdict) {
 	var codes []string
 	for _, s := range v.Signals {
 		if s.Weight > 0 && s.Code != "" {

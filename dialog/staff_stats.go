@@ -1,7 +1,7 @@
 package dialog
 
 import (
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/scam"
 
 	"fmt"
 	"strings"
@@ -36,7 +36,7 @@ func (t *turn) statsCommand(string) ([]Reply, error) {
 	if len(st.TopSignals) > 0 {
 		b.WriteString("\n" + t.T("staff.stats.signals"))
 		for i, s := range st.TopSignals {
-			fmt.Fprintf(&b, "\n%d. %s: %d", i+1, knowledge.SignalLabel(s.Code, t.lang), s.N)
+			fmt.Fprintf(&b, "\n%d. %s: %d", i+1, scam.SignalLabel(s.Code, t.lang), s.N)
 		}
 	}
 	b.WriteString("\n\n" + Tf(t.lang, "staff.stats.pending", st.ReportsPending))

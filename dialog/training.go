@@ -12,7 +12,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -102,7 +103,7 @@ func (t *turn) trnState() trainState {
 
 // trnCityName shows a stored (Chinese) city name in the user's language.
 func (t *turn) trnCityName(zh string) string {
-	if c, ok := knowledge.FindCity(zh); ok {
+	if c, ok := places.FindCity(zh); ok {
 		return c.Name(t.lang)
 	}
 	return zh
@@ -110,7 +111,7 @@ func (t *turn) trnCityName(zh string) string {
 
 // trnCitySlug is the ASCII code of a city for callback data ("dongguan").
 func trnCitySlug(zh string) string {
-	c, ok := knowledge.FindCity(zh)
+	c, ok := places.FindCity(zh)
 	if !ok {
 		return ""
 	}
@@ -155,7 +156,7 @@ func (t *turn) trnFee(fee int) string {
 	return Tf(t.lang, "trn.fee", fee)
 }
 
-func (t *turn) trnTitle(c knowledge.Course) string {
+func (t *turn) trnTitle(c listings.Course) string {
 	if c.Sample {
 		return t.T("trn.sample_tag") + c.Title(t.lang)
 	}
@@ -173,17 +174,17 @@ func (t *turn) trnSeats(r store.Training) string {
 func (t *turn) trnOpen(r store.Training) bool { return !r.Retired && r.StartsOn >= t.trnToday() }
 
 // trnLoad reads a course; ok is false when it does not exist.
-func (t *turn) trnLoad(id string) (store.Training, knowledge.Course, bool, error) {
+func (t *turn) trnLoad(id string) (store.Training, listings.Course, bool, error) {
 	r, err := t.e.store.Training(t.ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return store.Training{}, knowledge.Course{}, false, nil
+		return store.Training{}, listings.Course{}, false, nil
 	}
 	if err != nil {
-		return store.Training{}, knowledge.Course{}, false, fmt.Errorf("dialog: course %q: %w", id, err)
+		return store.Training{}, listings.Course{}, false, fmt.Errorf("dialog: course %q: %w", id, err)
 	}
-	c, err := knowledge.CourseFromRecord(r)
+	c, err := listings.CourseFromRecord(r)
 	if err != nil {
-		return store.Training{}, knowledge.Course{}, false, fmt.Errorf("dialog: %w", err)
+		return store.Training{}, listings.Course{}, false, fmt.Errorf("dialog: %w", err)
 	}
 	return r, c, true, nil
 }
@@ -197,7 +198,7 @@ func (t *turn) trnBackRow() []Button {
 func (t *turn) trainingCommand(args string) ([]Reply, error) {
 	t.reset()
 	if args != "" {
-		if c, ok := knowledge.FindCity(args); ok {
+		if c, ok := places.FindCity(args); ok {
 			return t.trnList(c.ZH, "", "")
 		}
 		return t.trnAskCity(Tf(t.lang, "trn.city_unknown", trnShort(args)))
@@ -276,7 +277,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 		b.WriteString(intro + "\n\n")
 	}
 	head := Tf(t.lang, "trn.list_title", t.trnCityName(city), len(shown))
-	if tr, ok := knowledge.FindSkill(trade); ok {
+	if tr, ok := listings.FindSkill(trade); ok {
 		head = Tf(t.lang, "trn.list_title_trade", t.trnCityName(city), tr.Name(t.lang), len(shown))
 	}
 	b.WriteString(head)
@@ -286,7 +287,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 			b.WriteString("\n\n" + Tf(t.lang, "trn.list_more", len(shown)-i))
 			break
 		}
-		c, err := knowledge.CourseFromRecord(r)
+		c, err := listings.CourseFromRecord(r)
 		if err != nil {
 			return nil, fmt.Errorf("dialog: %w", err)
 		}
@@ -297,7 +298,7 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 	if len(trades) > 1 {
 		var row []Button
 		for _, code := range trades {
-			if tr, ok := knowledge.FindSkill(code); ok && code != trade {
+			if tr, ok := listings.FindSkill(code); ok && code != trade {
 				row = append(row, Button{Label: trnLabel("🔧 " + tr.Name(t.lang)), Data: cbTrainingPrefix + "t:" + code})
 			}
 			if len(row) == 3 {
@@ -395,7 +396,7 @@ func (t *turn) onTrainingButton(data string) ([]Reply, error) {
 		t.reset()
 		return t.trnAskCity(t.T("trn.ask_city"))
 	case "c":
-		c, ok := knowledge.FindCity(arg)
+		c, ok := places.FindCity(arg)
 		if !ok || arg == "" {
 			return t.stale()
 		}
@@ -407,7 +408,7 @@ func (t *turn) onTrainingButton(data string) ([]Reply, error) {
 		if arg == "all" {
 			return t.trnList(st.City, "", "")
 		}
-		if _, ok := knowledge.FindSkill(arg); !ok {
+		if _, ok := listings.FindSkill(arg); !ok {
 			return t.stale()
 		}
 		return t.trnList(st.City, arg, "")

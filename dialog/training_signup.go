@@ -9,7 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongyou/gongyou/knowledge"
+	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -68,14 +69,14 @@ var trnQuitWords = map[string]bool{"取消": true, "不报了": true, "退出": 
 func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 	switch t.sess.Step {
 	case trnStepCity:
-		if c, ok := knowledge.FindCity(text); ok {
+		if c, ok := places.FindCity(text); ok {
 			r, err := t.trnList(c.ZH, "", "")
 			return r, true, err
 		}
 		r, err := t.trnAskCity(Tf(t.lang, "trn.city_unknown", trnShort(text)))
 		return r, true, err
 	case trnStepList:
-		if c, ok := knowledge.FindCity(text); ok {
+		if c, ok := places.FindCity(text); ok {
 			r, err := t.trnList(c.ZH, "", "")
 			return r, true, err
 		}
@@ -98,7 +99,7 @@ func (t *turn) trainingText(text string) ([]Reply, bool, error) {
 
 // trnStillOpen reloads the course the worker is signing up for. When it
 // closed or filled up while they typed, closed is the answer to send.
-func (t *turn) trnStillOpen() (r store.Training, c knowledge.Course, closed []Reply, err error) {
+func (t *turn) trnStillOpen() (r store.Training, c listings.Course, closed []Reply, err error) {
 	st := t.trnState()
 	r, c, ok, err := t.trnLoad(st.Course)
 	switch {
@@ -113,8 +114,8 @@ func (t *turn) trnStillOpen() (r store.Training, c knowledge.Course, closed []Re
 }
 
 func (t *turn) trnName(text string) ([]Reply, error) {
-	name, problem := knowledge.CheckName(text)
-	if problem != knowledge.NameOK {
+	name, problem := listings.CheckName(text)
+	if problem != listings.NameOK {
 		return []Reply{{Text: t.T("trn.name." + problem), Buttons: t.trnQuitRow()}}, nil
 	}
 	if _, _, closed, err := t.trnStillOpen(); closed != nil || err != nil {
@@ -126,8 +127,8 @@ func (t *turn) trnName(text string) ([]Reply, error) {
 }
 
 func (t *turn) trnPhone(text string) ([]Reply, error) {
-	phone, problem := knowledge.CheckPhone(text)
-	if problem != knowledge.PhoneOK {
+	phone, problem := listings.CheckPhone(text)
+	if problem != listings.PhoneOK {
 		return []Reply{{Text: t.T("trn.phone." + problem), Buttons: t.trnQuitRow()}}, nil
 	}
 	r, c, closed, err := t.trnStillOpen()
@@ -138,7 +139,7 @@ func (t *turn) trnPhone(text string) ([]Reply, error) {
 	t.trn().Phone = phone
 	t.setFlow(flowTraining, trnStepConfirm)
 	t.state.Nonce = t.e.now().UnixMilli()
-	text = Tf(t.lang, "trn.summary", t.trnTitle(c), t.trnDate(r.StartsOn), c.Provider, st.Name, knowledge.MaskPhone(phone))
+	text = Tf(t.lang, "trn.summary", t.trnTitle(c), t.trnDate(r.StartsOn), c.Provider, st.Name, listings.MaskPhone(phone))
 	return []Reply{{Text: text, Buttons: [][]Button{
 		{t.btn("trn.btn.confirm", cbTrainingPrefix+"ok:"+r.ID+":"+strconv.FormatInt(t.state.Nonce, 36))},
 		{t.btn("trn.btn.refill", cbTrainingPrefix+"re:"+r.ID), t.btn("trn.btn.quit", cbTrainingPrefix+"x")},
@@ -187,12 +188,12 @@ func (t *turn) trnConfirm(arg string) ([]Reply, error) {
 }
 
 // trnAlready says the worker is already signed up, with the reference.
-func (t *turn) trnAlready(c knowledge.Course, e store.Enrollment) ([]Reply, error) {
+func (t *turn) trnAlready(c listings.Course, e store.Enrollment) ([]Reply, error) {
 	t.reset()
 	return []Reply{t.trnAlreadyKeepFlow(c, e)}, nil
 }
 
-func (t *turn) trnAlreadyKeepFlow(c knowledge.Course, e store.Enrollment) Reply {
+func (t *turn) trnAlreadyKeepFlow(c listings.Course, e store.Enrollment) Reply {
 	return Reply{Text: Tf(t.lang, "trn.already", t.trnTitle(c), e.Ref), Buttons: [][]Button{t.trnBackRow()}}
 }
 

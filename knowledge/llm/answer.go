@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/privacy"
 	openai "github.com/sashabaranov/go-openai"
 	"github.com/sashabaranov/go-openai/jsonschema"
 )
@@ -167,21 +169,14 @@ func answerUserMessage(question, nonce string, sources []Source) string {
 			ID       string `json:"id"`
 			Question string `json:"question"`
 			Answer   string `json:"answer"`
-		}{s.ID, capRunes(s.Question, maxSourceRunes), capRunes(s.Answer, maxSourceRunes)})
+		}{s.ID, norm.Clip(s.Question, maxSourceRunes, ""), norm.Clip(s.Answer, maxSourceRunes, "")})
 		b.Write(e)
 		b.WriteByte('\n')
 	}
-	q := prepareText(capRunes(question, maxQuestionRunes), nonce)
+	q := prepareText(norm.Clip(question, maxQuestionRunes, ""), nonce)
 	b.WriteString("\n" + open + "\n" + q + "\n" + close + "\n")
 	b.WriteString("Answer the question between the fences from the entries above. Reply with the JSON object only.")
 	return b.String()
-}
-
-func capRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n])
 }
 
 // parseAnswer parses the reply strictly and checks it against the sources.
@@ -283,7 +278,7 @@ func sanitiseAnswer(a string) string {
 			return c
 		}, l)
 		l = urlRe.ReplaceAllString(l, "[链接]")
-		l = Redact(l)
+		l = privacy.Redact(l)
 		l = truncateRunes(strings.Join(strings.Fields(l), " "), maxAnswerRunes)
 		if l != "" {
 			lines = append(lines, l)

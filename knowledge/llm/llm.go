@@ -1,8 +1,8 @@
 // Package llm asks an OpenAI-compatible chat model (DeepSeek, Qwen, GLM, a
 // local Ollama or vLLM…) for a second opinion on a job offer, for the scam
-// checker in package knowledge.
+// checker in package knowledge/scam.
 //
-// The model is treated as untrusted: the offer is redacted (Redact) and sent
+// The model is treated as untrusted: the offer is redacted (privacy.Redact) and sent
 // as fenced data, the reply must be one JSON object matching a fixed schema,
 // and the caller combines levels with Combine, so the model can raise the
 // rule-based verdict but never lower it. Every failure (timeout, quota, HTTP
@@ -203,7 +203,7 @@ type limitedBody struct {
 }
 
 // SecondOpinion asks the model about text. user is an opaque key for the quota (e.g. "tg:123").
-// The text is redacted (Redact) before it leaves the process. offlineRisk is the rule-based level, given to the model as context.
+// The text is redacted (privacy.Redact) before it leaves the process. offlineRisk is the rule-based level, given to the model as context.
 //
 // Errors: ErrQuota (no request made), ErrBadReply (wrapped), an error
 // wrapping context.DeadlineExceeded when the model is later than

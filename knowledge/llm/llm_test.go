@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -723,4 +724,18 @@ func TestConcurrentUse(t *testing.T) {
 	if quota != 40-4*5 || f.calls() != 20 {
 		t.Errorf("quota refusals %d, calls %d", quota, f.calls())
 	}
+}
+
+// digitRun is the longest run of digits in s.
+func digitRun(s string) int {
+	longest, run := 0, 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/knowledge/privacy"
 )
 
 // maxTextRunes caps the offer text sent to the model (after redaction).
@@ -71,7 +73,7 @@ func userMessage(text, offlineRisk, nonce string) string {
 // maxTextRunes runes, no occurrence of the nonce (hence of either fence),
 // and no run of three or more angle brackets (no fake fences either).
 func prepareText(text, nonce string) string {
-	text = Redact(text)
+	text = privacy.Redact(text)
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.Map(func(r rune) rune {
 		switch {

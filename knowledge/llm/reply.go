@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/privacy"
 	"github.com/sashabaranov/go-openai/jsonschema"
 )
 
@@ -150,7 +152,7 @@ func sanitiseReasons(in []string) []string {
 			return c
 		}, r)
 		r = urlRe.ReplaceAllString(r, "[链接]")
-		r = Redact(r)
+		r = privacy.Redact(r)
 		r = strings.Join(strings.Fields(r), " ")
 		r = truncateRunes(r, maxReasonRune)
 		if r != "" {
@@ -183,12 +185,5 @@ func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	i, count := 0, 0
-	for i = range s {
-		if count == n-1 {
-			break
-		}
-		count++
-	}
-	return strings.TrimSpace(s[:i]) + "…"
+	return strings.TrimSpace(norm.Clip(s, n-1, "")) + "…"
 }
