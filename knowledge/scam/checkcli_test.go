@@ -44,7 +44,7 @@ func TestCLIJSON(t *testing.T) {
 	if strings.Count(strings.TrimSpace(out), "\n") != 0 {
 		t.Errorf("want one line, got %q", out)
 	}
-	if v.Risk != "high" || v.Score == nil || *v.Score < HighThreshold || v.LLM == nil || *v.LLM {
+	if v.Risk != "high" || v.Score == nil || *v.Score < highThreshold() || v.LLM == nil || *v.LLM {
 		t.Errorf("verdict %+v", v)
 	}
 	if len(v.Signals) == 0 || v.Signals[0].Code != "deposit" || v.Signals[0].Label != "要求交押金或保证金" || !strings.Contains(v.Signals[0].Evidence, "押金") {
@@ -225,3 +225,5 @@ func TestCLICancelled(t *testing.T) {
 		t.Errorf("cancelled batch: exit %d", code)
 	}
 }
+
+func highThreshold() float64 { _, h := Thresholds(); return h }

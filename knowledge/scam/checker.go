@@ -1,7 +1,6 @@
 package scam
 
 import (
-	"math"
 	"sort"
 	"strings"
 
@@ -16,13 +15,6 @@ const (
 	LevelLow    Level = "low"
 	LevelMedium Level = "medium"
 	LevelHigh   Level = "high"
-)
-
-// Score thresholds of the levels: a score at or above HighThreshold is high,
-// at or above MediumThreshold medium, else low.
-const (
-	HighThreshold   = 0.75
-	MediumThreshold = 0.40
 )
 
 // Signal is one reason behind a verdict.
@@ -54,6 +46,23 @@ type Verdict struct {
 	Empty   bool        // nothing to check (empty, only symbols, too short to be an offer)
 	Offer   bool        // the text looks like a job offer or recruiter chat
 	LLM     bool        // set by the LLM layer; always false from the offline checker
+
+	cut cut // the thresholds that applied to this text
+}
+
+// Floor is the lowest score a verdict of level l can have on this text.
+func (v Verdict) Floor(l Level) float64 {
+	c := v.cut
+	if c.high == 0 {
+		c.medium, c.high = Thresholds()
+	}
+	switch l {
+	case LevelHigh:
+		return c.high
+	case LevelMedium:
+		return c.medium
+	}
+	return 0
 }
 
 // Checker checks texts against the red-flag lexicon (lexicon.go) and the case
@@ -82,7 +91,7 @@ func (c *Checker) Check(text string) (v Verdict) {
 	defer func() {
 		if recover() != nil {
 			// A bug must not take the bot down; the text gets a neutral answer.
-			v = Verdict{Risk: LevelLow, Score: scoreOf(0)}
+			v = Verdict{Risk: LevelLow}
 		}
 	}()
 	return c.check(text)
@@ -127,19 +136,35 @@ func LooksLikeOffer(text string) bool {
 	return assess(a).Offer
 }
 
-// Scoring. Each signal has a weight in log-odds units (lexicon.go). Hard red
-// flags (deposits, ID retention, card rental, loans, …) count in full; soft
-// red flags can be offset by legitimacy signals, but not below zero:
-//
-//	z = Σ hard + max(0, Σ soft + Σ legit)   when there is a red flag
-//	z = Σ legit (≤ 0)                        when there is none
-//	score = 1 / (1 + exp(-1.2 · (z - 1.8)))
-//
-// so z ≥ 2.72 is high (score ≥ 0.75), z ≥ 1.46 medium (score ≥ 0.40), and a
-// text without red flags scores at most 0.10. When the text carries
-// instructions aimed at the checker (prompt_injection), its legitimacy
-// signals are ignored: the words of such a text are not to be trusted.
-func scoreOf(z float64) float64 { return 1 / (1 + math.Exp(-1.2*(z-1.8))) }
+// Scoring. The lexicon finds the red flags and legitimacy signals; the
+// learned model (learned.go) weighs them together with the wording and
+// gives a calibrated score. The level follows from the score and the
+// evidence (levelOf): "medium" and "high" need at least one named red flag,
+// so every warning shows a reason; a strong match of a hard red flag
+// (deposit, ID kept, renting out a bank card, a loan, …) is high whatever
+// the wording around it. When the text carries instructions aimed at the
+// checker (prompt_injection), its legitimacy signals are ignored: the words
+// of such a text are not to be trusted.
+
+func validUTF8(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// levelOf is the level of a score given the evidence: a strong match of a
+// hard red flag is high (the law forbids it outright, whatever the wording
+// around it); other red flags are weighed by the score.
+func levelOf(score float64, c cut, red, hard bool) Level {
+	switch {
+	case hard:
+		return LevelHigh
+	case !red:
+		return LevelLow
+	case score >= c.high:
+		return LevelHigh
+	case score >= c.medium:
+		return LevelMedium
+	default:
+		return LevelLow
+	}
+}
 
 // assess turns an analysis into a verdict without cases and advice.
 func assess(a *analysis) Verdict {
@@ -150,21 +175,23 @@ func assess(a *analysis) Verdict {
 			injected = true
 		}
 	}
-	var hard, soft, legit float64
 	var sigs []Signal
-	red := false
+	red, hard := false, false
 	for _, f := range fired {
 		w := f.weight
 		switch {
 		case w < 0 && injected:
 			continue
 		case w < 0:
-			legit += w
+		case f.def.Code == "prompt_injection":
+			// Words aimed at the checker make its legitimacy signals void,
+			// but are no scam by themselves: they count with other flags.
 		case f.def.Hard:
-			hard += w
 			red = true
+			// A weak match of a hard flag (a bare 押金) is weighed by the
+			// model like any other; a strong one sets the floor.
+			hard = hard || !weakMatch(f)
 		default:
-			soft += w
 			red = true
 		}
 		sigs = append(sigs, Signal{Code: f.def.Code, LabelZH: f.def.LabelZH, LabelEN: f.def.LabelEN,
@@ -180,23 +207,28 @@ func assess(a *analysis) Verdict {
 		}
 		return wi < wj
 	})
-	var z float64
-	if red {
-		z = hard + math.Max(0, soft+legit)
-	} else {
-		z = legit
+	if injected {
+		// The model must not hear the legitimacy words of an injected text either.
+		kept := fired[:0:0]
+		for _, f := range fired {
+			if f.weight > 0 {
+				kept = append(kept, f)
+			}
+		}
+		fired = kept
 	}
-	v := Verdict{Signals: sigs, Score: norm.Round3(scoreOf(z))}
-	switch {
-	case !red:
-		v.Risk = LevelLow
-	case v.Score >= HighThreshold:
-		v.Risk = LevelHigh
-	case v.Score >= MediumThreshold:
+	score, c := learnedScore(a, fired)
+	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c}
+	if !red && score >= c.wording {
+		// No red flag of the table, but worded like the scams the model
+		// was fitted on: a named reason, never more than medium.
 		v.Risk = LevelMedium
-	default:
-		v.Risk = LevelLow
+		v.Signals = append([]Signal{wordingSignal(a)}, v.Signals...)
 	}
+	if hard && score < c.high {
+		score = c.high // the floor of a hard flag shows in the score too
+	}
+	v.Score = norm.Round3(score)
 	hasLink := false
 	for _, e := range a.ex.ents {
 		if e.class == "$anylink" {
@@ -210,6 +242,6 @@ func assess(a *analysis) Verdict {
 	}
 	// A text with clear red flags is a lure even when it ends in a question
 	// (老乡说去老挝月薪两万，能去吗): it goes to the check.
-	v.Offer = offer || (red && v.Score >= MediumThreshold)
+	v.Offer = offer || (red && v.Risk != LevelLow)
 	return v
 }

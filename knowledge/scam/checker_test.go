@@ -143,16 +143,17 @@ func TestLabel(t *testing.T) {
 }
 
 func TestThresholdsMatchScore(t *testing.T) {
-	if s := scoreOf(0); s >= MediumThreshold {
-		t.Errorf("no red flag scores %.2f", s)
+	medium, high := Thresholds()
+	if !(0 < medium && medium < high && high < 1) {
+		t.Fatalf("thresholds medium %.3f, high %.3f", medium, high)
 	}
 	for _, text := range []string{"入职前交300元押金", "加微信详聊", "体检费60元", "招聘普工 月薪5000"} {
 		v := testChecker.Check(text)
 		want := LevelLow
 		switch {
-		case v.Score >= HighThreshold:
+		case v.Score >= high:
 			want = LevelHigh
-		case v.Score >= MediumThreshold:
+		case v.Score >= medium:
 			want = LevelMedium
 		}
 		if v.Risk != want {

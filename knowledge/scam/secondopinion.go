@@ -47,7 +47,7 @@ func mergeOpinion(v Verdict, op llm.Opinion) Verdict {
 	final := Level(llm.Combine(string(v.Risk), op.Risk))
 	if final != v.Risk {
 		v.Risk = final
-		if floor := levelFloor(final); v.Score < floor {
+		if floor := v.Floor(final); v.Score < floor {
 			v.Score = floor
 		}
 	}
@@ -61,15 +61,4 @@ func mergeOpinion(v Verdict, op llm.Opinion) Verdict {
 		}
 	}
 	return v
-}
-
-// levelFloor is the lowest score a level can have.
-func levelFloor(l Level) float64 {
-	switch l {
-	case LevelHigh:
-		return HighThreshold
-	case LevelMedium:
-		return MediumThreshold
-	}
-	return 0
 }

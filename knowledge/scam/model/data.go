@@ -39,17 +39,18 @@ func ReadJSONL(r io.Reader, source string) ([]Example, error) {
 			continue
 		}
 		var raw struct {
-			ID    string `json:"id"`
-			Lang  string `json:"lang"`
-			Label *int   `json:"label"`
-			Kind  string `json:"kind"`
-			Text  string `json:"text"`
+			ID    string          `json:"id"`
+			Lang  string          `json:"lang"`
+			Label json.RawMessage `json:"label"`
+			Kind  string          `json:"kind"`
+			Text  string          `json:"text"`
 		}
 		if err := json.Unmarshal(b, &raw); err != nil {
 			return out, fmt.Errorf("%s:%d: %v", source, line, err)
 		}
-		if raw.Label == nil || (*raw.Label != 0 && *raw.Label != 1) {
-			return out, fmt.Errorf("%s:%d: label must be 0 or 1", source, line)
+		label, ok := parseLabel(raw.Label)
+		if !ok {
+			return out, fmt.Errorf("%s:%d: label must be 0 or 1 (or \"scam\", \"legit\", \"chat\")", source, line)
 		}
 		if raw.Text == "" {
 			return out, fmt.Errorf("%s:%d: empty text", source, line)
@@ -57,7 +58,7 @@ func ReadJSONL(r io.Reader, source string) ([]Example, error) {
 		if raw.ID == "" {
 			raw.ID = fmt.Sprintf("%s:%d", filepath.Base(source), line)
 		}
-		out = append(out, Example{ID: raw.ID, Lang: raw.Lang, Label: *raw.Label, Kind: raw.Kind, Text: raw.Text, Source: source})
+		out = append(out, Example{ID: raw.ID, Lang: raw.Lang, Label: label, Kind: raw.Kind, Text: raw.Text, Source: source})
 	}
 	if err := sc.Err(); err != nil {
 		return out, fmt.Errorf("%s: %v", source, err)
@@ -173,4 +174,16 @@ func (m *Model) Score(rows []Example) []float64 {
 		out[i] = m.Predict(&f)
 	}
 	return out
+}
+
+// parseLabel reads 1/0, or the older sets' "scam" (1) and "legit" or
+// "chat" (0).
+func parseLabel(b json.RawMessage) (int, bool) {
+	switch strings.TrimSpace(string(b)) {
+	case "1", `"scam"`:
+		return 1, true
+	case "0", `"legit"`, `"chat"`:
+		return 0, true
+	}
+	return 0, false
 }

@@ -55,7 +55,10 @@ type Meta struct {
 	PlattA     float64    `json:"platt_a"`
 	PlattB     float64    `json:"platt_b"`
 	Thresholds Thresholds `json:"thresholds"`
-	Weights    int        `json:"weights"` // number stored
+	// LatinThresholds apply to texts in Latin script (English): chosen on
+	// those texts alone, whose scores spread differently. Zero: Thresholds.
+	LatinThresholds Thresholds `json:"latin_thresholds"`
+	Weights         int        `json:"weights"` // number stored
 }
 
 // Model is a trained, calibrated scorer. It is safe for concurrent use;
@@ -66,6 +69,7 @@ type Model struct {
 	bias           float32
 	plattA, plattB float64
 	thr            Thresholds
+	thrLatin       Thresholds
 	meta           Meta
 	pruneLt        float64
 }
@@ -81,11 +85,23 @@ func (m *Model) Thresholds() Thresholds { return m.thr }
 // a larger out-of-fold set).
 func (m *Model) SetThresholds(t Thresholds) { m.thr = t }
 
+// ThresholdsFor returns the thresholds for a text in Latin script (latin)
+// or not; Thresholds when no separate Latin ones are stored.
+func (m *Model) ThresholdsFor(latin bool) Thresholds {
+	if latin && m.thrLatin.High > 0 {
+		return m.thrLatin
+	}
+	return m.thr
+}
+
+// SetLatinThresholds stores separate thresholds for texts in Latin script.
+func (m *Model) SetLatinThresholds(t Thresholds) { m.thrLatin = t }
+
 // Meta returns the header (provenance, training settings, calibration).
 func (m *Model) Meta() Meta {
 	mt := m.meta
 	mt.Format, mt.Version = FileFormat, FileVersion
-	mt.Bias, mt.PlattA, mt.PlattB, mt.Thresholds = float64(m.bias), m.plattA, m.plattB, m.thr
+	mt.Bias, mt.PlattA, mt.PlattB, mt.Thresholds, mt.LatinThresholds = float64(m.bias), m.plattA, m.plattB, m.thr, m.thrLatin
 	mt.Weights = 0
 	for _, v := range m.w {
 		if v != 0 {
@@ -217,13 +233,14 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	rest = rest[n:]
 	m := &Model{
-		fz:     Featurizer{Bits: mt.Bits, MaxCJK: mt.MaxCJK, MaxLatin: mt.MaxLatin, DenseScale: mt.DenseScale, MaxRunes: mt.MaxRunes},
-		w:      make([]float32, 1<<mt.Bits),
-		bias:   float32(mt.Bias),
-		plattA: mt.PlattA,
-		plattB: mt.PlattB,
-		thr:    mt.Thresholds,
-		meta:   mt,
+		fz:       Featurizer{Bits: mt.Bits, MaxCJK: mt.MaxCJK, MaxLatin: mt.MaxLatin, DenseScale: mt.DenseScale, MaxRunes: mt.MaxRunes},
+		w:        make([]float32, 1<<mt.Bits),
+		bias:     float32(mt.Bias),
+		plattA:   mt.PlattA,
+		plattB:   mt.PlattB,
+		thr:      mt.Thresholds,
+		thrLatin: mt.LatinThresholds,
+		meta:     mt,
 	}
 	idx := make([]uint32, k)
 	cur := uint64(0)

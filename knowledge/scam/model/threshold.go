@@ -12,6 +12,9 @@ import (
 type Thresholds struct {
 	Medium float64 `json:"medium"`
 	High   float64 `json:"high"`
+	// Wording is the score from which a text with no named red flag is
+	// still medium on its wording alone (chosen by the caller; 0: never).
+	Wording float64 `json:"wording,omitempty"`
 
 	Prevalence      float64 `json:"prevalence"`       // assumed share of scams, e.g. 0.05
 	TargetPrecision float64 `json:"target_precision"` // precision high must keep at Prevalence
@@ -80,7 +83,10 @@ func ChooseThresholds(scores []float64, labels []int, pi, highPrecision, mediumF
 		}
 	}
 	// Rates at each candidate, computed by a sweep from the top.
-	type pt struct{ t, tpr, fpr float64 }
+	type pt struct {
+		t, tpr, fpr float64
+		tp          int
+	}
 	idx := make([]int, len(scores))
 	for i := range idx {
 		idx[i] = i
@@ -106,7 +112,7 @@ func ChooseThresholds(scores []float64, labels []int, pi, highPrecision, mediumF
 			}
 			k++
 		}
-		p := pt{t: s}
+		p := pt{t: s, tp: tp}
 		if np > 0 {
 			p.tpr = float64(tp) / float64(np)
 		}
@@ -120,11 +126,15 @@ func ChooseThresholds(scores []float64, labels []int, pi, highPrecision, mediumF
 		top = math.Nextafter(pts[0].t, math.Inf(1))
 	}
 	t.High = math.Max(top, minHigh)
+	// The very top of the ranking is too thin to judge precision on: a
+	// single legitimate text there would push "high" to 1. Precision is
+	// required from the point where minTop scams are above the threshold.
+	minTop := max(20, np/20)
 	okAbove := true
 	for _, p := range pts { // descending
 		prec := PrecisionAt(pi, p.tpr, p.fpr)
 		good := !math.IsNaN(prec) && prec >= highPrecision && p.tpr > 0
-		if !good {
+		if !good && p.tp >= minTop {
 			okAbove = false
 		}
 		if okAbove && p.t >= minHigh {
