@@ -125,6 +125,48 @@ var lexFamilies = map[string][]string{
 		"visa arranged", "travel arranged", "no english needed", "no experience needed", "high salary", "high pay",
 		"free accommodation", "tickets paid"},
 
+	// ── Scope (scope.go) ──
+	// Longer words that hold a flag word without being one: the flag word
+	// inside does not count (交 of 交通, 贷款 of 贷款业务审核, 征信 of 征信指标).
+	"benign": {"交通", "交通补贴", "交流", "交付", "交易", "提交", "成交", "交接", "交互", "社交", "交叉", "交代", "转正", "转岗",
+		"转行", "周转", "运转", "转化", "转型", "转换", "转介", "扭转", "转发", "转载", "支付宝", "支付系统", "支付业务", "支付产品",
+		"第三方支付", "移动支付", "支付平台", "支付渠道", "征信指标", "征信体系", "征信数据", "征信系统", "征信业务", "征信大数据",
+		"征信产品", "征信模型", "征信行业", "贷款业务", "贷款审核", "贷款产品", "贷款管理", "贷款客户", "贷款调查", "贷前", "贷后",
+		"贷中", "信贷业务", "信贷审核", "信贷风控", "信贷产品", "信贷经理", "信贷员", "风控模型", "风控系统", "风控策略", "风控",
+		"内部数据", "内部系统", "内部管理", "内部培训", "内部晋升", "内部沟通", "内部控制", "内部审计", "内部流程", "内部员工",
+		"内部竞聘", "内部客户", "内部资源", "小额贷款", "消费金融", "金融科技", "金融服务", "金融产品", "金融行业", "金融平台开发",
+		"金融平台运营", "金融平台产品", "金融平台技术", "互联网金融平台", "金融平台项目", "资金业务", "信用卡中心", "信用卡业务",
+		"信用卡部", "银行卡业务", "收款系统", "手续费收入", "服务费收入", "会员体系", "会员管理", "会员运营", "会员服务",
+		"押金管理", "保证金管理", "代理商", "付费用户", "付费推广", "付费投放", "按效果付费", "续费", "充值中心", "学费减免",
+		"credit card center", "credit risk", "risk control", "payment system", "payment systems", "payments team"},
+	// Who pays: a cost the company pays, refunds or subsidises is not a fee.
+	"payer": {"报销", "可报销", "公司报销", "全额报销", "凭票报销", "实报实销", "补贴", "补助", "公司承担", "由公司承担", "公司负担",
+		"公司出", "公司支付", "公司买单", "厂里报销", "店里报销", "包", "全包", "公司包", "reimburse", "reimbursed",
+		"reimbursement", "covered", "paid by the company", "company pays", "employer pays"},
+	// Words that may stand between a negator and the flag it negates.
+	"scope_fill": {"名义", "以任何名义", "任何名义", "任何形式", "形式", "名目", "任何名目", "理由", "借口", "方式", "办理", "提供",
+		"索要", "索取", "要求", "涉及", "参与", "存在", "产生", "设置", "强制", "强迫", "诱导", "额外", "一切", "各种", "任何",
+		"相关", "求职者", "应聘者", "劳动者", "员工", "学员", "用户", "客户", "买卖双方", "双方", "个人", "任何人", "大家", "新人",
+		"新员工", "往返", "来回", "您的", "你的", "求职人员", "应聘人员", "学生", "家长", "家长们", "同学", "各位", "朋友"},
+	// Who keeps the document: the worker.
+	"self_keep": {"自己", "自行", "本人", "您自己", "你自己", "由本人", "由您", "yourself", "your own", "you keep"},
+	// Showing a document is not handing it over.
+	"show": {"看一下", "看看", "看下", "看一眼", "过目", "核验", "核对", "查验", "验证", "验一下", "出示", "复印", "复印件", "拍照",
+		"拍个照", "登记", "归还", "当场归还", "还给你", "还给您", "还你", "退还给你", "核实", "verify", "verified", "check",
+		"checked", "copy", "copied", "show", "shown", "returned", "scan", "scanned"},
+	// Fees that can be lawful, and the context that makes them so.
+	"lawful_fee": {"体检费", "健康证", "体检", "培训费", "学费", "培训费用", "中介费", "服务费", "介绍费", "考试费", "鉴定费",
+		"health certificate", "medical check", "tuition", "agency fee", "service fee"},
+	"lawful_ctx": {"医院", "疾控", "卫生院", "体检中心", "卫生服务中心", "发票", "正规发票", "收据", "定点", "定点培训机构",
+		"培训补贴", "政府补贴", "人力资源服务许可证", "许可证", "收费标准", "明码标价", "公示", "hospital", "clinic", "invoice",
+		"receipt", "licensed", "licence", "license"},
+	// Roles for which high pay is normal: unrealistic_pay needs easy work.
+	"skilled": {"工程师", "开发", "程序员", "架构师", "算法", "经理", "总监", "主管", "主任", "销售", "置业顾问", "经纪人", "顾问",
+		"设计师", "分析师", "合伙人", "律师", "医生", "会计", "教师", "讲师", "研发", "专家", "高级", "资深", "技术员", "技师",
+		"建模", "大数据", "运营", "产品", "编辑", "策划", "engineer", "developer", "manager", "director", "analyst",
+		"consultant", "sales", "designer", "architect", "senior", "specialist", "accountant", "nurse", "programmer",
+		"scientist", "lead"},
+
 	// ── Chat style (offer routing) ──
 	"question": {"吗", "呢", "？", "?", "怎么", "如何", "什么", "哪里", "哪儿", "能不能", "可不可以", "请问", "是否",
 		"为什么", "咋", "是不是", "有没有", "多少", "啥", "how", "what", "where", "why", "can i", "should i", "is it"},
@@ -162,6 +204,7 @@ type signalDef struct {
 	Weak       []string
 	With       []string // at least one must occur anywhere in the text (when set)
 	Not        []string // none may occur anywhere in the text
+	Handle     []string // weak patterns that count only when another red flag fired (a chat handle alone is no flag)
 	Requires   []string // at least one of these signals must have fired (earlier rows)
 	Unless     []string // none of these signals may have fired (earlier rows)
 	Gap        int      // max runes between pattern parts; 0 → 8
@@ -557,7 +600,11 @@ const negFiller = "收取交缴付需要用必须任何何一分的额外其他�
 // English words that may stand between a negator and the word it negates.
 var enFiller = map[string]bool{"any": true, "a": true, "an": true, "the": true, "hidden": true, "extra": true, "other": true,
 	"upfront": true, "of": true, "to": true, "for": true, "charge": true, "charged": true, "you": true, "we": true,
-	"need": true, "required": true, "need to": true, "pay": true, "is": true, "are": true, "will": true, "be": true}
+	"need": true, "required": true, "need to": true, "pay": true, "is": true, "are": true, "will": true, "be": true,
+	"ask": true, "asks": true, "asked": true, "request": true, "require": true, "requires": true, "collect": true,
+	"take": true, "accept": true, "your": true, "us": true, "ever": true, "money": true, "kind": true, "sort": true,
+	"make": true, "send": true, "candidates": true, "applicants": true, "from": true, "at": true, "stage": true,
+	"or": true, "and": true, "have": true, "has": true, "been": true, "there": true, "up": true, "front": true}
 
 // Words that turn a clause into a warning about the flag, not a demand:
 // before the flag in the same clause, or after it in the same sentence.
