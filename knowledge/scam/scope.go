@@ -94,7 +94,7 @@ func repairNumbers(nt *norm.Text, src string) {
 		// drop the disguised-contact marks inside the repaired range
 		w := 0
 		for _, o := range nt.Obf {
-			if o.Start >= start && o.End <= end {
+			if o.Start < end && o.End > start {
 				continue
 			}
 			nt.Obf[w] = o
@@ -130,6 +130,8 @@ func contactBefore(r []rune, i int) bool {
 	return false
 }
 
+var nameParts = []string{"金科", "科技", "金融", "金服", "金控", "集团", "公司", "息", "银行", "网络", "数据", "医药", "控股", "实业", "贸易", "电子"}
+
 var contactCues = []string{"微信", "qq", "telegram", "whatsapp", "电话", "手机", "联系", "加", "tel", "号码", "热线", "call", "phone"}
 
 // maskHits drops the red-flag word hits that stand inside a longer word that
@@ -153,6 +155,19 @@ func (a *analysis) maskHits() {
 	for _, h := range a.hits {
 		if m.benign.has(h.term) {
 			add(h.i, h.j)
+		}
+	}
+	r := a.nt.Runes
+	for _, h := range a.hits {
+		// a contact word in slang right before a name part is part of a
+		// name: 维信金科, 拓维信息 (read as 微信 by the normaliser)
+		if lexicon.terms[h.term] == "$contactslang" && int(h.j) < n {
+			for _, w := range nameParts {
+				if hasWordAt(r, int(h.j), w) {
+					add(h.i, h.j+1)
+					break
+				}
+			}
 		}
 	}
 	for _, e := range a.ex.ents {

@@ -231,20 +231,20 @@ func (a *analysis) negatedDepth(h termHit, depth int) bool {
 		if k == 0 {
 			return false
 		}
-		if m.filler[r[k-1]] {
-			k--
-			continue
-		}
-		if x := a.endAt[k]; x >= 0 && k < len(a.endAt) {
-			if t := a.hits[x].term; m.scopeFill.has(t) || m.payWord.has(t) {
-				k = int(a.hits[x].i)
-				continue
-			}
-		}
 		// a list: 不收押金和保证金, no deposit or fee
 		if depth > 0 && k < int(h.i) && isCoordination(r[k]) {
 			if x := a.endAt[k]; x >= 0 && a.negatedDepth(a.hits[x], depth-1) {
 				return true
+			}
+		}
+		if m.filler[r[k-1]] {
+			k--
+			continue
+		}
+		if x := a.endAt[k]; x >= 0 {
+			if t := a.hits[x].term; m.scopeFill.has(t) || m.payWord.has(t) {
+				k = int(a.hits[x].i)
+				continue
 			}
 		}
 		if norm.IsLatin(r[k-1]) { // an English filler word: no hidden fees
