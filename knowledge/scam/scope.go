@@ -1,6 +1,7 @@
 package scam
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -117,14 +118,13 @@ func isMobile(d []rune) bool {
 // contactBefore reports whether a contact word (微信, qq, 电话, 加, …) ends
 // within a few runes before i.
 func contactBefore(r []rune, i int) bool {
+	k := i
+	for steps := 0; k > 0 && steps < 4 && strings.ContainsRune(" :号是为@-码", r[k-1]); steps++ {
+		k--
+	}
 	for _, w := range contactCues {
-		for k := i; k >= 0 && k >= i-4; k-- {
-			if k < i && isClauseBreak(r[k]) {
-				break
-			}
-			if hasWordBefore(r, k, w) {
-				return true
-			}
+		if hasWordBefore(r, k, w) {
+			return true
 		}
 	}
 	return false
