@@ -427,7 +427,7 @@ var signalDefs = []signalDef{ // ── Money before work (types 1, 4, 5, 6) ─
 		RuleZH: "《刑法》第266条（诈骗罪）：要垫钱的任务都是诈骗", RuleEN: "Criminal Law Art. 266 (fraud): any task that needs your money first is fraud"},
 	{Code: "task_brushing", Type: "task_brushing", Weight: 2.4, WeakWeight: 1.0,
 		Strong:  []string{"刷单|刷信誉|刷好评|补单|卡单|连单|组合任务|点赞关注|关注截图|截图领|截图返|做任务返|任务返利|返利|寄拍|刷流量|点赞赚|点赞员|抖音点赞|关注赚|点赞任务|截图给客服|刷销量|做单员|五星好评|打好评|好评返现|首单必返|新人首单|关注抖音|福利任务|写好评|刷评论|rating products|rate products|send screenshots|cashback|rebate|boost app ratings|boost ratings|app ratings|product reviews|write reviews|like and follow|boost sales|order brushing|brush orders|per task|combination task|5-star review|five-star review"},
-		Weak:    []string{"做任务|接任务|任务单|返佣|返现|高佣金|派单员|任务大厅|领任务|提升销量|tasks|task|commission|mentor"},
+		Weak:    []string{"做任务|接任务|任务单|返佣|返现|高佣金|派单员|任务大厅|领任务|提升销量|paid tasks|simple tasks|online tasks|task commission"},
 		Advice:  []string{"no_task_pay"},
 		LabelZH: "刷单、点赞返利类任务", LabelEN: "Order-brushing or like-for-pay tasks",
 		RuleZH: "公安部：刷单返利是最高发的诈骗类型", RuleEN: "Police: order-brushing is the most common fraud"},
