@@ -47,7 +47,8 @@ type Verdict struct {
 	Offer   bool        // the text looks like a job offer or recruiter chat
 	LLM     bool        // set by the LLM layer; always false from the offline checker
 
-	cut cut // the thresholds that applied to this text
+	cut      cut  // the thresholds that applied to this text
+	injected bool // the text carries instructions aimed at the checker
 }
 
 // Floor is the lowest score a verdict of level l can have on this text.
@@ -168,6 +169,79 @@ func levelOf(score float64, c cut, red, hard bool) Level {
 
 // assess turns an analysis into a verdict without cases and advice.
 func assess(a *analysis) Verdict {
+	v := assessOnce(a)
+	if !v.injected {
+		return v
+	}
+	// The words of an injected text are not to be trusted, and they must
+	// not water down the rest either: the text is also judged without the
+	// sentences that carry the instructions, and the higher level stands.
+	if rest := a.withoutSentencesOf("prompt_injection"); rest != "" {
+		w := assessOnce(analyze(rest))
+		if rank(w.Risk) > rank(v.Risk) {
+			v.Risk, v.Score, v.cut = w.Risk, max(v.Score, w.Score), w.cut
+			v.Offer = true
+		}
+	}
+	return v
+}
+
+// rank orders levels: low 0, medium 1, high 2.
+func rank(l Level) int {
+	switch l {
+	case LevelHigh:
+		return 2
+	case LevelMedium:
+		return 1
+	}
+	return 0
+}
+
+// withoutSentencesOf is the normalised text without the instructions in
+// which the signal code fired: an English instruction is cut out with the
+// whole run of Latin script around it (it may sit in a Chinese sentence
+// with no break), a Chinese one with its clause. "" when nothing worth
+// checking would be left.
+func (a *analysis) withoutSentencesOf(code string) string {
+	r := a.nt.Runes
+	drop := make([]bool, len(r))
+	for _, f := range a.signals() {
+		if f.def.Code != code || f.i >= f.j || f.j > len(r) {
+			continue
+		}
+		lo, hi := f.i, f.j
+		if r[lo] < 0x80 {
+			for lo > 0 && r[lo-1] < 0x80 {
+				lo--
+			}
+			for hi < len(r) && r[hi] < 0x80 {
+				hi++
+			}
+		} else {
+			for lo > 0 && a.clause[lo-1] == a.clause[f.i] {
+				lo--
+			}
+			for hi < len(r) && a.clause[hi] == a.clause[f.j-1] {
+				hi++
+			}
+		}
+		for k := lo; k < hi; k++ {
+			drop[k] = true
+		}
+	}
+	out := make([]rune, 0, len(r))
+	for k, q := range r {
+		if !drop[k] {
+			out = append(out, q)
+		}
+	}
+	if meaningfulRunes(out) < 5 {
+		return ""
+	}
+	return string(out)
+}
+
+func assessOnce(a *analysis) Verdict {
 	fired := a.signals()
 	injected := false
 	for _, f := range fired {
@@ -218,7 +292,7 @@ func assess(a *analysis) Verdict {
 		fired = kept
 	}
 	score, c := learnedScore(a, fired)
-	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c}
+	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c, injected: injected}
 	if !red && score >= c.wording {
 		// No red flag of the table, but worded like the scams the model
 		// was fitted on: a named reason, never more than medium.

@@ -32,6 +32,7 @@ type cPattern struct {
 type cDef struct {
 	def                     *signalDef
 	strong, weak, with, not []cPattern
+	handle                  []cPattern
 	requires, unless        []int // indexes of earlier rows
 	gap                     int32
 }
@@ -50,7 +51,14 @@ type lexMatcher struct {
 	reassure                      termSet // 不是骗子 …: their 骗/诈骗 is not a warning
 	shadowable, shadowers         termSet // 费 does not count at the end of 加班费, 免费 …
 	filler                        map[rune]bool
-	termEdge                      []uint8 // per term: 1 starts with a letter, 2 with a digit, 4 ends with a letter, 8 with a digit
+	// scope (scope.go)
+	benign, maskable, companyCut termSet
+	payer, selfKeep, show        termSet
+	scopeFill, payWord, feeWord  termSet
+	retainWord                   termSet
+	lawfulFeeWord, lawfulCtx     termSet
+	personal                     termSet
+	termEdge                     []uint8 // per term: 1 starts with a letter, 2 with a digit, 4 ends with a letter, 8 with a digit
 }
 
 var lexicon = buildMatcher()
@@ -120,7 +128,7 @@ func buildMatcher() *lexMatcher {
 	var pats []string
 	for i := range signalDefs {
 		d := &signalDefs[i]
-		for _, l := range [][]string{d.Strong, d.Weak, d.With, d.Not} {
+		for _, l := range [][]string{d.Strong, d.Weak, d.With, d.Not, d.Handle} {
 			pats = append(pats, l...)
 		}
 	}
@@ -150,6 +158,53 @@ func buildMatcher() *lexMatcher {
 	m.shadowers = words(append(append(append([]string(nil), lexFamilies["not_fee"]...), lexFamilies["fee"]...), lexFamilies["deposit"]...))
 	m.jobSet, m.questionSet = words(lexFamilies["job"]), words(lexFamilies["question"])
 	m.contactSet = words(lexFamilies["contact_word"])
+	fam := func(names ...string) termSet {
+		var list []string
+		for _, n := range names {
+			list = append(list, lexFamilies[n]...)
+		}
+		return words(list)
+	}
+	m.benign = fam("benign", "not_fee")
+	m.companyCut = fam("deposit", "fee", "personal_acct", "id_doc", "before_work")
+	m.payer, m.selfKeep, m.show = fam("payer"), fam("self_keep"), fam("show")
+	m.scopeFill, m.payWord, m.feeWord = fam("scope_fill"), fam("pay"), fam("fee")
+	m.feeWord.add(m.termID["费"])
+	m.retainWord = fam("retain", "retain_before")
+	m.lawfulFeeWord, m.lawfulCtx = fam("lawful_fee"), fam("lawful_ctx")
+	m.lawfulCtx.add(m.termID["$licence"])
+	m.personal = fam("personal_acct")
+	// maskable: the words of the flag families and of the red-flag rows,
+	// not the negators, warnings and scope words.
+	m.maskable = fam("pay", "deposit", "fee", "id_doc", "retain", "retain_before", "rent_verb", "card", "secret", "give",
+		"loan", "beauty", "easy", "place_risky", "place_border", "place_abroad", "abroad_lure", "personal_acct", "before_work", "refund")
+	for _, w := range []string{"费", "金", "$money", "$highpay", "$veryhighpay", "$extremerate", "$obfuscated", "$contactslang", "$wechat", "$qq", "$telegram"} {
+		m.maskable.add(m.termID[w])
+	}
+	for i := range signalDefs {
+		d := &signalDefs[i]
+		if d.Weight <= 0 {
+			continue
+		}
+		for _, p := range append(append(append([]string(nil), d.Strong...), d.Weak...), d.Handle...) {
+			for _, part := range strings.Split(p, "…") {
+				for _, alt := range strings.Split(strings.TrimPrefix(part, "~"), "|") {
+					if alt != "" && !strings.HasPrefix(alt, "{") && !strings.HasPrefix(alt, "$") {
+						m.maskable.add(m.termID[alt])
+					}
+				}
+			}
+		}
+	}
+	keep := fam("payer", "self_keep", "show", "scope_fill", "lawful_ctx")
+	for _, list := range [][]string{negators, postNegators, warnBefore, warnAfter, negThreat} {
+		for _, w := range list {
+			keep.add(m.termID[w])
+		}
+	}
+	for k := range m.maskable {
+		m.maskable[k] &^= keep[k]
+	}
 	m.filler = make(map[rune]bool)
 	for _, q := range negFiller {
 		m.filler[q] = true
@@ -167,6 +222,7 @@ func buildMatcher() *lexMatcher {
 			cd.gap = 8
 		}
 		cd.strong, cd.weak, cd.with, cd.not = m.compile(d.Strong), m.compile(d.Weak), m.compile(d.With), m.compile(d.Not)
+		cd.handle = m.compile(d.Handle)
 		for _, r := range d.Requires {
 			k, ok := codes[r]
 			if !ok {

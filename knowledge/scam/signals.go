@@ -35,7 +35,14 @@ type analysis struct {
 	threat  []int32   // start of the next threat word in the same clause, or -1
 	unit    []int32   // units (a CJK rune, a Latin word or a number) before each rune: gaps are measured in units
 	endAt   []int32   // index of the longest word hit ending at each position, or -1
+	scope   []uint8   // per position: scopePayerEnd, scopePayerStart, scopeSelfEnd
 }
+
+const (
+	scopePayerEnd   = 1 << iota // a payer word (报销, 公司承担) ends here
+	scopePayerStart             // a payer word starts here
+	scopeSelfEnd                // a self-keep word (自己, 本人) ends here
+)
 
 // maxCheckRunes caps the work per text.
 const maxCheckRunes = 20000
@@ -47,6 +54,7 @@ func analyze(valid string) *analysis {
 func analyzeN(valid string, maxRunes int) *analysis {
 	m := lexicon
 	a := &analysis{nt: norm.NormalizeText(valid, maxRunes)}
+	repairNumbers(a.nt, valid)
 	r := a.nt.Runes
 	a.ex = extract(r)
 	for _, list := range []struct {
@@ -71,6 +79,7 @@ func analyzeN(valid string, maxRunes int) *analysis {
 		}
 	}
 	a.hits = m.dropShadowed(a.hits)
+	a.maskHits()
 	sort.Slice(a.hits, func(x, y int) bool { // by start, longest first
 		if a.hits[x].i != a.hits[y].i {
 			return a.hits[x].i < a.hits[y].i
@@ -134,10 +143,18 @@ func analyzeN(valid string, maxRunes int) *analysis {
 			}
 		}
 	}
+	a.scope = make([]uint8, n+1)
 	for _, h := range a.hits {
 		switch {
 		case m.negator.has(h.term):
 			a.negEnd[h.j] = true
+		}
+		if m.payer.has(h.term) {
+			a.scope[h.j] |= scopePayerEnd
+			a.scope[h.i] |= scopePayerStart
+		}
+		if m.selfKeep.has(h.term) {
+			a.scope[h.j] |= scopeSelfEnd
 		}
 		if m.postNeg.has(h.term) {
 			a.postNeg[h.i] = true
@@ -187,32 +204,67 @@ func (a *analysis) negated(h termHit) bool { return a.negatedDepth(h, 2) }
 
 func (a *analysis) negatedDepth(h termHit, depth int) bool {
 	r := a.nt.Runes
-	// after the word: 押金全免, 押金：0元, deposit waived
-	for k, steps := int(h.j), 0; k < len(r) && steps < 3; k, steps = k+1, steps+1 {
-		if a.postNeg[k] {
+	m := lexicon
+	fee := m.feeWord.has(h.term)
+	// after the word: 押金全免, 押金：0元, deposit waived; 路费报销, 体检费由公司承担
+	question := false // 要交押金吗？——不用: a question answered no
+	for k, steps := int(h.j), 0; k < len(r) && steps < 8; k, steps = k+1, steps+1 {
+		if a.postNeg[k] || (fee && a.scope[k]&scopePayerStart != 0) {
 			return true
 		}
-		if q := r[k]; q != ' ' && q != ':' && q != '为' && q != '是' {
+		if question && deniesAt(r, k) {
+			return true
+		}
+		q := r[k]
+		if q == '吗' || q == '?' || q == '？' || q == '呢' {
+			question = true
+			continue
+		}
+		if question && (q == '，' || q == ',' || q == '：' || q == '。' || norm.IsLatin(q)) { // a speaker's label: B：
+			continue
+		}
+		if steps >= 4 || q != ' ' && q != ':' && q != '为' && q != '是' && q != '由' && q != '可' && q != '全' && q != '均' && q != '都' {
 			break
 		}
 	}
+	retain := m.retainWord.has(h.term)
 	k := int(h.i)
-	for steps := 0; k >= 0 && steps < 10; steps++ {
+	object := false // one object phrase after 向/对/从/跟 may be skipped: 不向买卖双方收取
+	for k >= 0 && int(h.i)-k <= 24 {
 		if a.negEnd[k] {
 			return a.threat[h.j] < 0
 		}
+		if fee && a.scope[k]&scopePayerEnd != 0 { // 报销路费, 包体检费
+			return true
+		}
+		if retain && a.scope[k]&scopeSelfEnd != 0 { // 证件您自己保管
+			return true
+		}
 		if k == 0 {
 			return false
-		}
-		if lexicon.filler[r[k-1]] {
-			k--
-			continue
 		}
 		// a list: 不收押金和保证金, no deposit or fee
 		if depth > 0 && k < int(h.i) && isCoordination(r[k]) {
 			if x := a.endAt[k]; x >= 0 && a.negatedDepth(a.hits[x], depth-1) {
 				return true
 			}
+		}
+		if depth > 0 && isCoordination(r[k-1]) { // 不出租、出借银行卡: the item before the joiner
+			if x := a.endAt[k-1]; x >= 0 && a.negatedDepth(a.hits[x], depth-1) {
+				return true
+			}
+		}
+		// A whole filler word first (员工, 要求), then a filler rune: the
+		// last rune of a word may be a filler rune of its own (the 工 of 员工).
+		if x := a.endAt[k]; x >= 0 {
+			if t := a.hits[x].term; m.scopeFill.has(t) || m.payWord.has(t) {
+				k = int(a.hits[x].i)
+				continue
+			}
+		}
+		if m.filler[r[k-1]] {
+			k--
+			continue
 		}
 		if norm.IsLatin(r[k-1]) { // an English filler word: no hidden fees
 			s := k - 1
@@ -221,6 +273,24 @@ func (a *analysis) negatedDepth(h termHit, depth int) bool {
 			}
 			if enFiller[string(r[s:k])] {
 				k = s
+				continue
+			}
+		}
+		if !object && norm.IsCJK(r[k-1]) {
+			object = true
+			found := -1
+			for p := k - 1; p >= 0 && p >= k-8; p-- {
+				q := r[p]
+				if q == '向' || q == '对' || q == '从' || q == '跟' {
+					found = p
+					break
+				}
+				if !norm.IsCJK(q) {
+					break
+				}
+			}
+			if found >= 0 {
+				k = found
 				continue
 			}
 		}
@@ -260,7 +330,10 @@ func (a *analysis) suppressed(h termHit, mode int) bool {
 	case matchNegation:
 		return a.negated(h)
 	case matchContext:
-		return a.negated(h) || a.warned(h)
+		if lexicon.retainWord.has(h.term) && a.shownNotKept(h) {
+			return true
+		}
+		return a.negated(h) || a.warned(h) || a.lawfulFee(h)
 	}
 	return false
 }
@@ -325,7 +398,7 @@ type firedSignal struct {
 func (a *analysis) signals() []firedSignal {
 	m := lexicon
 	fired := make([]bool, len(m.defs))
-	var out []firedSignal
+	var out, pending []firedSignal
 	for di := range m.defs {
 		cd := &m.defs[di]
 		d := cd.def
@@ -371,7 +444,29 @@ func (a *analysis) signals() []firedSignal {
 				break
 			}
 		}
+		if !found && len(cd.handle) > 0 {
+			for pi := range cd.handle {
+				if i, j, ok := a.match(&cd.handle[pi], cd.gap, mode); ok {
+					pending = append(pending, firedSignal{def: d, weight: d.WeakWeight, i: i, j: j})
+					break
+				}
+			}
+		}
 		fired[di] = found
+	}
+	// A chat handle alone is no flag (this bot itself runs on Telegram): it
+	// counts only next to another red flag.
+	if len(pending) > 0 {
+		other := false
+		for _, f := range out {
+			if f.weight >= 0.8 {
+				other = true
+				break
+			}
+		}
+		if other {
+			out = append(out, pending...)
+		}
 	}
 	return out
 }
@@ -497,4 +592,14 @@ func (a *analysis) offerLike() bool {
 	n := len(a.nt.Runes)
 	question := questions > 0 && n < 60 && score < 3
 	return score >= 2 && !question
+}
+
+// deniesAt reports whether a plain "no" answer starts at r[k].
+func deniesAt(r []rune, k int) bool {
+	for _, w := range []string{"不用", "不需要", "不要", "不收", "没有", "不交", "no", "not"} {
+		if hasWordAt(r, k, w) {
+			return true
+		}
+	}
+	return false
 }

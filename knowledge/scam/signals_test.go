@@ -222,13 +222,3 @@ func TestPromptInjectionCannotLower(t *testing.T) {
 		}
 	}
 }
-
-func rank(l Level) int {
-	switch l {
-	case LevelHigh:
-		return 2
-	case LevelMedium:
-		return 1
-	}
-	return 0
-}
