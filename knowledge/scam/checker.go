@@ -186,6 +186,22 @@ func assess(a *analysis) Verdict {
 	return v
 }
 
+// contactOnly reports whether every red flag is about the contact channel
+// (diversion to a private chat, a disguised handle, a niche app).
+func contactOnly(sigs []Signal) bool {
+	any := false
+	for _, s := range sigs {
+		if s.Weight <= 0 || s.Code == "prompt_injection" {
+			continue
+		}
+		if d := signalDefByCode[s.Code]; d == nil || d.Type != "diversion" || d.Hard {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
 // rank orders levels: low 0, medium 1, high 2.
 func rank(l Level) int {
 	switch l {
@@ -293,6 +309,12 @@ func assessOnce(a *analysis) Verdict {
 	}
 	score, c := learnedScore(a, fired)
 	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c, injected: injected}
+	if v.Risk == LevelHigh && contactOnly(sigs) {
+		// How to reach the recruiter is no scam by itself: without a flag
+		// about money, documents or the work, a verdict stays medium.
+		v.Risk = LevelMedium
+		score = min(score, c.high-0.001)
+	}
 	if !red && score >= c.wording {
 		// No red flag of the table, but worded like the scams the model
 		// was fitted on: a named reason, never more than medium.
