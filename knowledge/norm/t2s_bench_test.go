@@ -75,9 +75,9 @@ func TestBenchAdConverts(t *testing.T) {
 func TestTraditionalThroughOpenCC(t *testing.T) {
 	for in, want := range map[string]string{
 		"產線組裝，綜合月薪，諮詢人事部，週末雙休": "产线组装,综合月薪,咨询人事部,周末双休",
-		"宿舍乾淨，先匯款到帳戶":              "宿舍干净,先汇款到账户",
-		"帐户":                       "账户",
-		"招聘普工，包吃住":                 "招聘普工,包吃住",
+		"宿舍乾淨，先匯款到帳戶":          "宿舍干净,先汇款到账户",
+		"帐户":                   "账户",
+		"招聘普工，包吃住":             "招聘普工,包吃住",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
