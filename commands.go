@@ -234,35 +234,41 @@ func (a *app) serve(ctx context.Context) error {
 // GONGYOU_DB set it uses the store's case base so staff edits count (if the
 // store cannot be opened it falls back to the shipped cases and says so on
 // stderr); without it, the shipped cases in memory, and no database file.
+// With OPENAI_* set it asks the LLM through the same second-opinion path
+// as the chat (scam.CheckCLI.Advisor).
 func (a *app) check(ctx context.Context, args []string) int {
-	var checker *scam.Checker
+	c := scam.CheckCLI{Logger: a.logger}
 	err := errNoDB
 	if a.dbSet {
 		var st *store.Store
 		var base *scam.Base
-		st, base, err = a.open(ctx)
+		st, base, err = a.open(ctx) // attaches the LLM to base when configured
 		if err == nil {
 			defer st.Close()
-			checker, err = base.Checker(ctx)
+			c.Checker, err = base.Checker(ctx)
+			c.Advisor = base.Advisor()
 		}
 	}
-	if errors.Is(err, errNoDB) {
+	if err != nil {
+		if !errors.Is(err, errNoDB) {
+			a.logger.Warn("case base unavailable, using the shipped cases", "err", err)
+		}
 		seed, serr := scam.SeedCases()
 		if serr != nil {
 			fmt.Fprintln(a.stderr, "gongyou check:", serr)
 			return 1
 		}
-		checker = scam.NewChecker(seed)
-	} else if err != nil {
-		a.logger.Warn("case base unavailable, using the shipped cases", "err", err)
-		seed, serr := scam.SeedCases()
-		if serr != nil {
-			fmt.Fprintln(a.stderr, "gongyou check:", serr)
+		c.Checker = scam.NewChecker(seed)
+	}
+	if c.Advisor == nil && a.cfg.OpenAIBaseURL != "" {
+		client, err := a.llm()
+		if err != nil {
+			fmt.Fprintln(a.stderr, "gongyou check:", err)
 			return 1
 		}
-		checker = scam.NewChecker(seed)
+		c.Advisor = client
 	}
-	return scam.RunCheckCLI(ctx, checker, args, a.stdin, a.stdout, a.stderr)
+	return c.Run(ctx, args, a.stdin, a.stdout, a.stderr)
 }
 
 func (a *app) migrate(ctx context.Context) error {

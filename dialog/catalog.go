@@ -130,20 +130,20 @@ var coreCatalog = map[string]map[string]string{
 		"check.medium":      "🟠 中风险：有可疑的地方，先核实再说。",
 		"check.low":         "🟢 低风险：没有发现已知的骗局特征。",
 		"check.low_minor":   "🟢 低风险：只有一点小疑点，没有发现明显的骗局特征。",
-		"check.low_watch":   "这不代表一定安全。还要注意：入职前不交任何钱；身份证原件不给别人；要签劳动合同。",
+		"check.low_watch":   "👉 还要注意：上班前不交钱，身份证不交给别人，签书面劳动合同。",
 		"check.reasons":     "可疑的地方：",
 		"check.good":        "正规的迹象：",
 		"check.quote_open":  "：“",
 		"check.quote_close": "”",
-		"check.rule":        "依据：%s",
 		"check.case":        "📖 相似案例：%s",
+		"check.next":        "👉 %s",
+		"check.laws":        "法律依据：",
 		"check.cases":       "相似案例：",
 		"check.todo":        "现在怎么做：",
 		"check.score":       "风险分：%d / 100",
 		"check.llm":         "（这次还参考了 AI 的第二意见。AI 只能把风险调高，不能调低。）",
 		"check.disclaimer":  "这是根据文字做的提醒，不是定论。拿不准就打 96110 问一问。",
 		"check.btn.why":     "❓ 为什么",
-		"check.btn.case":    "📖 看案例",
 		"check.btn.report":  "📣 报告给工作人员",
 		"check.btn.verify":  "🔎 怎么核实雇主",
 		"check.btn.again":   "🔁 再查一条",
@@ -160,7 +160,27 @@ var coreCatalog = map[string]map[string]string{
 			"4. 入职一个月内要签书面劳动合同。\n" +
 			"5. 拿不准：打 96110（反诈咨询）或 12333（人社）。已经被骗：马上打 110，保留聊天记录和转账记录。",
 		"case.flags":  "骗局特征：",
-		"case.source": "来源：%s（%s）",
+		"case.source": "来源：%s 资料日期 %s",
+		// short names of scam types, for case buttons (≤ 10 characters)
+		"case.type.upfront_fee":       "押金骗局",
+		"case.type.training_loan":     "培训贷",
+		"case.type.task_brushing":     "刷单返利",
+		"case.type.typing_job":        "打字员骗局",
+		"case.type.handicraft":        "手工活骗局",
+		"case.type.unlicensed_agency": "黑中介",
+		"case.type.id_retention":      "扣证件",
+		"case.type.overseas":          "境外高薪",
+		"case.type.pyramid":           "传销",
+		"case.type.fake_referral":     "内推买岗",
+		"case.type.diversion":         "引流私聊",
+		"case.type.chat_companion":    "陪聊骗局",
+		"case.type.certificate":       "考证挂靠",
+		"case.type.franchise":         "招聘变招商",
+		"case.type.card_rental":       "出租银行卡",
+		"case.type.beauty_loan":       "美容贷",
+		"case.type.insurance_fraud":   "社保代缴",
+		"case.type.official_phishing": "冒充人社",
+		"case.type.rights_fraud":      "代讨薪",
 	},
 	LangEN: {
 		"notice.slow_down": "You are sending messages very fast. Please wait a minute, then send again. I skipped the last few.",
@@ -237,20 +257,20 @@ var coreCatalog = map[string]map[string]string{
 		"check.medium":      "🟠 Medium risk: some things look suspicious. Check before you go on.",
 		"check.low":         "🟢 Low risk: no known scam signs found.",
 		"check.low_minor":   "🟢 Low risk: only a small doubt, no clear scam signs.",
-		"check.low_watch":   "That does not mean it is safe. Still: pay nothing before you start, keep your ID card, and ask for a written labour contract.",
+		"check.low_watch":   "👉 Still: pay nothing before you start, keep your ID card, get a written contract.",
 		"check.reasons":     "What looks wrong:",
 		"check.good":        "Signs of a real job:",
 		"check.quote_open":  ": “",
 		"check.quote_close": "”",
-		"check.rule":        "Rule: %s",
 		"check.case":        "📖 Similar case: %s",
+		"check.next":        "👉 %s",
+		"check.laws":        "The law says:",
 		"check.cases":       "Similar cases:",
 		"check.todo":        "What to do now:",
 		"check.score":       "Risk score: %d / 100",
 		"check.llm":         "(An AI second opinion was also used. It can only raise the risk, never lower it.)",
 		"check.disclaimer":  "This is a warning based on the text, not a final answer. If unsure, call 96110.",
 		"check.btn.why":     "❓ Why?",
-		"check.btn.case":    "📖 Read the case",
 		"check.btn.report":  "📣 Report to staff",
 		"check.btn.verify":  "🔎 Verify an employer",
 		"check.btn.again":   "🔁 Check another",
@@ -266,8 +286,27 @@ var coreCatalog = map[string]map[string]string{
 			"3. Real employers take no deposit and do not keep your ID. You pay a health check directly to the hospital.\n" +
 			"4. You must get a written labour contract within one month.\n" +
 			"5. Not sure: call 96110 (anti-fraud) or 12333 (labour). Already paid: call 110 now and keep the chats and transfer records.",
-		"case.flags":  "Scam signs:",
-		"case.source": "Source: %s (%s)",
+		"case.flags":                  "Scam signs:",
+		"case.source":                 "Source: %s, dated %s",
+		"case.type.upfront_fee":       "Deposit",
+		"case.type.training_loan":     "Train loan",
+		"case.type.task_brushing":     "Task scam",
+		"case.type.typing_job":        "Typing job",
+		"case.type.handicraft":        "Craft work",
+		"case.type.unlicensed_agency": "Bad agency",
+		"case.type.id_retention":      "ID kept",
+		"case.type.overseas":          "Overseas",
+		"case.type.pyramid":           "Pyramid",
+		"case.type.fake_referral":     "Job bribe",
+		"case.type.diversion":         "Diversion",
+		"case.type.chat_companion":    "Chat job",
+		"case.type.certificate":       "Cert scam",
+		"case.type.franchise":         "Franchise",
+		"case.type.card_rental":       "Card rent",
+		"case.type.beauty_loan":       "Beauty fee",
+		"case.type.insurance_fraud":   "Insurance",
+		"case.type.official_phishing": "Fake gov",
+		"case.type.rights_fraud":      "Wage claim",
 	},
 }
 
@@ -282,6 +321,15 @@ func T(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// HasKey reports whether the catalogue has key in lang (or in Chinese).
+func HasKey(lang, key string) bool {
+	_, ok := catalog[NormLang(lang)][key]
+	if !ok {
+		_, ok = catalog[LangZH][key]
+	}
+	return ok
 }
 
 // Tf formats a catalogue text.

@@ -130,19 +130,10 @@ func (t *turn) signalLabel(s scam.Signal) string {
 	return s.LabelZH
 }
 
-func (t *turn) reason(s scam.Signal, withRule bool) string {
+func (t *turn) reason(s scam.Signal) string {
 	line := "• " + t.signalLabel(s)
 	if ev := strings.TrimSpace(s.Evidence); ev != "" {
 		line += t.T("check.quote_open") + oneLine(ev) + t.T("check.quote_close")
-	}
-	if withRule {
-		rule := s.RuleZH
-		if t.lang == LangEN {
-			rule = s.RuleEN
-		}
-		if rule != "" {
-			line += "\n  " + Tf(t.lang, "check.rule", rule)
-		}
 	}
 	return line
 }
@@ -161,48 +152,42 @@ func (t *turn) caseTitle(c scam.CaseMatch) (title, summary string) {
 	return c.TitleZH, c.SummaryZH
 }
 
-// verdictReply is the short answer: headline, up to three reasons quoting
-// the offer, the closest case, what to do now, and the buttons.
+// The short verdict a worker reads first: the headline, at most three
+// reasons quoting the offer, the closest case, one next step. At most
+// maxVerdictLines lines of text (blank separators not counted), each short:
+// quotes are cut to maxQuoteRunes. Everything else is behind "为什么".
+const (
+	maxVerdictLines = 8
+	maxQuoteRunes   = 18 // Chinese; English quotes get twice as many
+	maxCaseButton   = 12 // runes of a case button label, "📖 " included
+)
+
+// verdictReply is the short answer and its buttons.
 func (t *turn) verdictReply(v scam.Verdict) Reply {
 	var b strings.Builder
 	b.WriteString(t.headline(v))
-	var red []scam.Signal
-	for _, s := range v.Signals {
-		if s.Weight > 0 {
-			red = append(red, s)
-		}
-	}
+	red := redFlags(v)
 	if len(red) > 0 {
 		b.WriteString("\n\n" + t.T("check.reasons"))
 		for i, s := range red {
 			if i == maxReasons {
 				break
 			}
-			b.WriteString("\n" + t.reason(s, false))
+			b.WriteString("\n" + t.shortReason(s))
 		}
-	}
-	if len(red) == 0 { // with red flags, the advice below says what to watch for
+	} else {
 		b.WriteString("\n\n" + t.T("check.low_watch"))
 	}
 	if len(v.Cases) > 0 {
-		title, summary := t.caseTitle(v.Cases[0])
+		title, _ := t.caseTitle(v.Cases[0])
 		b.WriteString("\n\n" + Tf(t.lang, "check.case", title))
-		if summary != "" {
-			b.WriteString("\n" + summary)
-		}
 	}
-	if len(v.Advice) > 0 && len(red) > 0 {
-		b.WriteString("\n\n" + t.T("check.todo"))
-		for i, a := range v.Advice {
-			if i == 2 {
-				break
-			}
-			b.WriteString("\n• " + t.adviceText(a))
-		}
+	if a, ok := verdictNextStep(v); ok && len(red) > 0 {
+		b.WriteString("\n" + Tf(t.lang, "check.next", t.adviceText(a)))
 	}
 	rows := [][]Button{{t.btn("check.btn.why", cbCheckWhy)}}
 	if len(v.Cases) > 0 {
-		rows[0] = append(rows[0], t.btn("check.btn.case", cbCase+v.Cases[0].ID))
+		rows[0] = append(rows[0], Button{Label: t.caseButton(v.Cases[0], nil), Data: cbCase + v.Cases[0].ID})
 	}
 	rows = append(rows,
 		[]Button{t.btn("check.btn.report", cbCheckReport), t.btn("check.btn.verify", cbCheckVerify)},
@@ -210,7 +195,97 @@ func (t *turn) verdictReply(v scam.Verdict) Reply {
 	return Reply{Text: b.String(), Buttons: rows}
 }
 
-// why is the full explanation of the latest verdict.
+// verdictNextStep is the one step of the short verdict: the first advice that
+// names a concrete action for this offer (the general low-risk tips only
+// when there is nothing else).
+func verdictNextStep(v scam.Verdict) (scam.Advice, bool) {
+	for _, a := range v.Advice {
+		if a.Code != "low_tips" {
+			return a, true
+		}
+	}
+	if len(v.Advice) > 0 {
+		return v.Advice[0], true
+	}
+	return scam.Advice{}, false
+}
+
+func redFlags(v scam.Verdict) []scam.Signal {
+	var red []scam.Signal
+	for _, s := range v.Signals {
+		if s.Weight > 0 {
+			red = append(red, s)
+		}
+	}
+	return red
+}
+
+// shortReason is one reason of the short verdict: the label and a short
+// quote of the offer.
+func (t *turn) shortReason(s scam.Signal) string {
+	line := "• " + t.signalLabel(s)
+	if ev := oneLine(strings.TrimSpace(s.Evidence)); ev != "" {
+		n := maxQuoteRunes
+		if t.lang == LangEN && !norm.HasCJK(ev) {
+			n *= 2
+		}
+		line += t.T("check.quote_open") + norm.Clip(ev, n, "…") + t.T("check.quote_close")
+	}
+	return line
+}
+
+// caseButton is a case's button label: "📖 " and the short name of its
+// scam type ("📖 押金骗局"), or the title cut short when that name is
+// already on another button (taken) or unknown.
+func (t *turn) caseButton(c scam.CaseMatch, taken map[string]bool) string {
+	label := ""
+	if k := "case.type." + c.Type; HasKey(t.lang, k) {
+		label = "📖 " + t.T(k)
+	}
+	if label == "" || taken[label] {
+		title, _ := t.caseTitle(c)
+		label = "📖 " + norm.Clip(title, maxCaseButton-3, "…")
+	}
+	if taken != nil {
+		taken[label] = true
+	}
+	return label
+}
+
+// laws returns the legal citations of signals, each once, in order of
+// first appearance: a signal's rule may hold several, separated by "；"
+// (Chinese) or "; " (English).
+func (t *turn) laws(signals []scam.Signal) []string {
+	sep := "；"
+	if t.lang == LangEN {
+		sep = "; "
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range signals {
+		rule := s.RuleZH
+		if t.lang == LangEN {
+			rule = s.RuleEN
+		}
+		for _, r := range strings.Split(rule, sep) {
+			r = strings.TrimSpace(r)
+			key := r
+			if i := strings.IndexAny(r, ":："); i > 0 {
+				key = r[:i] // the law and article: "《劳动合同法》第9条"
+			}
+			if r == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// why is the full explanation of the latest verdict: every reason, each
+// law once, the signs of a real job, the cases (one button each, with a
+// short title), all the advice.
 func (t *turn) why() ([]Reply, error) {
 	lc := t.state.Check
 	if lc == nil {
@@ -221,24 +296,29 @@ func (t *turn) why() ([]Reply, error) {
 	var b strings.Builder
 	b.WriteString(t.headline(v))
 	b.WriteString("\n" + Tf(t.lang, "check.score", int(v.Score*100+0.5)))
-	var red, good []scam.Signal
+	red := redFlags(v)
+	var good []scam.Signal
 	for _, s := range v.Signals {
-		if s.Weight > 0 {
-			red = append(red, s)
-		} else {
+		if s.Weight <= 0 {
 			good = append(good, s)
 		}
 	}
 	if len(red) > 0 {
 		b.WriteString("\n\n" + t.T("check.reasons"))
 		for _, s := range red {
-			b.WriteString("\n" + t.reason(s, true))
+			b.WriteString("\n" + t.reason(s))
+		}
+	}
+	if laws := t.laws(red); len(laws) > 0 {
+		b.WriteString("\n\n" + t.T("check.laws"))
+		for _, l := range laws {
+			b.WriteString("\n• " + l)
 		}
 	}
 	if len(good) > 0 {
 		b.WriteString("\n\n" + t.T("check.good"))
 		for _, s := range good {
-			b.WriteString("\n" + t.reason(s, false))
+			b.WriteString("\n" + t.reason(s))
 		}
 	}
 	if len(v.Cases) > 0 {
@@ -260,11 +340,12 @@ func (t *turn) why() ([]Reply, error) {
 	b.WriteString("\n\n" + t.T("check.disclaimer"))
 	rows := [][]Button{}
 	var caseRow []Button
+	taken := map[string]bool{}
 	for i, c := range v.Cases {
 		if i == 3 {
 			break
 		}
-		caseRow = append(caseRow, Button{Label: fmt.Sprintf("📖 %d", i+1), Data: cbCase + c.ID})
+		caseRow = append(caseRow, Button{Label: t.caseButton(c, taken), Data: cbCase + c.ID})
 	}
 	if len(caseRow) > 0 {
 		rows = append(rows, caseRow)
@@ -349,10 +430,19 @@ func caseText(lang string, c scam.Case) string {
 			b.WriteString("\n• " + a)
 		}
 	}
-	b.WriteString("\n\n" + Tf(lang, "case.source", c.Source, c.Date))
+	b.WriteString("\n\n" + Tf(lang, "case.source", c.Source, sourceMonth(c.Date)))
 	return b.String()
 }
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// sourceMonth shows a source date as year and month ("2025-03"): the
+// "资料日期" of a case, not a claim about the day.
+func sourceMonth(date string) string {
+	if len(date) >= 7 && date[4] == '-' {
+		return date[:7]
+	}
+	return date
 }

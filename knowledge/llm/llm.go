@@ -399,3 +399,7 @@ func (c *Client) take(user string) bool {
 	c.counts[k] = n + 1
 	return true
 }
+
+// Timeout is the hard per-request timeout; a caller waiting for the client
+// need not wait longer.
+func (c *Client) Timeout() time.Duration { return c.timeout }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/privacy"
 )
 
@@ -73,7 +74,7 @@ func userMessage(text, offlineRisk, nonce string) string {
 // maxTextRunes runes, no occurrence of the nonce (hence of either fence),
 // and no run of three or more angle brackets (no fake fences either).
 func prepareText(text, nonce string) string {
-	text = privacy.Redact(text)
+	text = privacy.Redact(redactDisguisedHandles(text))
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.Map(func(r rune) rune {
 		switch {
@@ -93,6 +94,67 @@ func prepareText(text, nonce string) string {
 		text = strings.ReplaceAll(text, nonce, "")
 	}
 	return defangAngles(strings.TrimSpace(text))
+}
+
+// redactDisguisedHandles replaces with [账号] the chat handle after every
+// contact word that the checker's normaliser sees through but whose
+// spelling privacy.Redact's markers do not know ("V❤: abc123", "➕V abc123",
+// "薇❤信 abc123", "v 信 abc", "V x：abc"), so the model never gets a handle
+// the checker itself would read as one. privacy.Redact runs after it.
+func redactDisguisedHandles(text string) string {
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	nt := norm.NormalizeText(text, maxRedactRunes)
+	if len(nt.Slang) == 0 {
+		return text
+	}
+	type cut struct{ start, end int32 }
+	var cuts []cut
+	i := 0
+	for _, sl := range nt.Slang {
+		for i < len(nt.Runes) && nt.Spans[i].Start < sl.End {
+			i++
+		}
+		j := i
+		for j < len(nt.Runes) && handleFiller(nt.Runes[j]) {
+			j++
+		}
+		k := j
+		for k < len(nt.Runes) && handleRune(nt.Runes[k]) {
+			k++
+		}
+		if k-j >= 2 {
+			c := cut{nt.Spans[j].Start, nt.Spans[k-1].End}
+			if n := len(cuts); n > 0 && c.start < cuts[n-1].end {
+				continue
+			}
+			cuts = append(cuts, c)
+		}
+	}
+	if len(cuts) == 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	last := int32(0)
+	for _, c := range cuts {
+		b.WriteString(text[last:c.start])
+		b.WriteString("[账号]")
+		last = c.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// maxRedactRunes bounds the normalisation behind redactDisguisedHandles;
+// the text sent is cut far shorter (maxTextRunes).
+const maxRedactRunes = 4 * maxTextRunes
+
+func handleFiller(r rune) bool {
+	return r == ' ' || r == ':' || r == '=' || r == '-' || r == '号' || r == '是' || r == '@'
+}
+
+func handleRune(r rune) bool {
+	return norm.IsAlnum(r) || r == '_' || r == '.' || r == '-'
 }
 
 func isAngle(r rune) bool {

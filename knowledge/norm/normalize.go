@@ -19,8 +19,8 @@ import (
 //  2. zero-width and format characters, combining marks, emoji and other
 //     decoration symbols (★☆❤♥✨…) are dropped; whitespace runs collapse to
 //     one space (or one newline when the run held a line break);
-//  3. traditional → simplified for the characters that matter for detection
-//     (a compact table, not a full converter);
+//  3. traditional → simplified through OpenCC's t2s dictionaries, run only
+//     on texts that hold a character it would change (t2s.go);
 //  4. Chinese numerals inside long digit runs (一三八…) become digits;
 //  5. obfuscated contact words become canonical: 薇信/威信/vx/wx/加V → 微信,
 //     扣扣/企鹅号/加q → qq, 纸飞机/电报/tg/飞机号 → telegram;
@@ -138,6 +138,11 @@ func (nt *Text) basic(maxRunes int) {
 	pendingSpace := rune(0) // ' ' or '\n' waiting to be written
 	var spaceSpan Span
 	dropped := false // a decoration was dropped since the last rune written
+	tab := t2s()
+	var conv []rune // the text converted by phrase, rune for rune; nil when simplified already
+	if tab.needed(nt.src, maxRunes) {
+		conv = tab.text(nt.src, maxRunes)
+	}
 	emit := func(r rune, sp Span) {
 		if pendingSpace != 0 {
 			if len(nt.Runes) > 0 { // no leading space
@@ -194,8 +199,10 @@ func (nt *Text) basic(maxRunes int) {
 		}
 		// Fast path: CJK unified ideographs are NFKC-stable.
 		if r >= 0x4e00 && r <= 0x9fff {
-			if s, ok := t2s[r]; ok {
-				r = s
+			if k := count - 1; k < len(conv) {
+				r = foldVariant(conv[k])
+			} else if r == '帐' || tab.changes(r) {
+				r = tab.char(r)
 			}
 			emit(r, sp)
 			continue
@@ -224,8 +231,8 @@ func (nt *Text) basic(maxRunes int) {
 				continue
 			}
 			q = unicode.ToLower(q)
-			if s, ok := t2s[q]; ok {
-				q = s
+			if q == '帐' || tab.changes(q) {
+				q = tab.char(q)
 			}
 			emit(q, sp)
 		}
@@ -532,22 +539,3 @@ func (nt *Text) rejoinDigits() {
 	}
 	nt.Runes, nt.Spans = r[:w], sp[:w]
 }
-
-// t2s maps traditional characters to simplified ones: the common characters
-// of job ads and scam messages, not a full converter.
-var t2s = func() map[rune]rune {
-	const pairs = "萬万與与專专業业東东絲丝兩两嚴严個个豐丰臨临為为麗丽舉举麼么義义烏乌樂乐喬乔習习鄉乡書书買买亂乱爭争於于虧亏雲云亞亚產产畝亩親亲億亿僅仅從从倉仓儀仪們们價价眾众優优夥伙會会傘伞偉伟傳传傷伤倫伦偽伪體体餘余傭佣俠侠侶侣偵侦側侧僑侨" +
-		"兒儿兌兑黨党蘭兰關关興兴養养獸兽內内岡冈冊册寫写軍军農农馮冯衝冲決决況况凍冻淨净涼凉減减湊凑幾几鳳凤憑凭凱凯擊击劃划劉刘則则剛刚創创刪删別别劑剂劍剑剝剥劇剧勸劝辦办務务動动勵励勁劲勞劳勢势勻匀區区醫医華华協协單单賣卖盧卢臥卧衛卫卻却廠厂廳厅曆历厲厉壓压厭厌廁厕廂厢廈厦廚厨縣县參参雙双發发變变敘叙疊叠葉叶號号嘆叹籲吁後后嚇吓呂吕嗎吗噸吨聽听啟启吳吴嘔呕員员嗆呛嗚呜詠咏響响啞哑嘩哗喚唤嘯啸噴喷囑嘱團团園园圍围國国圖图圓圆聖圣場场壞坏塊块堅坚壇坛壩坝墳坟墜坠壟垄壘垒墾垦墊垫壺壶聲声殼壳壽寿處处備备復复夠够頭头誇夸夾夹奪夺奮奋獎奖奧奥妝妆婦妇媽妈婁娄嬌娇娛娱嬰婴孫孙學学寧宁寶宝實实寵宠審审憲宪宮宫寬宽賓宾寢寝對对尋寻導导將将爾尔塵尘堯尧盡尽層层屆届屬属屢屡嶼屿歲岁豈岂崗岗島岛嶺岭嶽岳峽峡鞏巩幣币帥帅師师帳帐簾帘幟帜帶带幫帮幹干並并廣广莊庄慶庆廬庐庫库應应廟庙龐庞廢废開开異异棄弃張张彌弥彎弯彈弹強强歸归當当錄录彥彦徹彻徑径禦御憶忆懷怀態态憐怜總总惡恶惱恼悅悦懸悬驚惊懼惧慘惨懲惩慚惭慣惯憤愤願愿懶懒戲戏戰战戶户紮扎撲扑託托執执擴扩掃扫揚扬擾扰撫抚拋抛搶抢護护報报擔担擬拟攏拢揀拣擁拥攔拦擰拧撥拨擇择掛挂揮挥撓挠擋挡掙挣擠挤撈捞損损撿捡換换據据擲掷攬揽攙搀擱搁摟搂攪搅攜携攝摄擺摆搖摇攤摊撐撑攆撵攢攒敵敌斂敛數数齋斋鬥斗斬斩斷断無无舊旧時时曠旷晝昼顯显晉晋曬晒曉晓暈晕暉晖暫暂術术樸朴機机殺杀雜杂權权條条來来楊杨傑杰極极構构槍枪楓枫櫃柜檸柠標标棧栈棟栋欄栏樹树棲栖樣样檔档橋桥樺桦樁桩夢梦檢检樓楼櫻樱櫥橱簷檐歡欢歐欧殲歼殘残毆殴毀毁畢毕斃毙氣气匯汇彙汇漢汉湯汤溝沟沒没瀝沥淪沦滄沧滬沪淚泪瀘泸瀉泻潑泼澤泽潔洁灑洒窪洼淺浅漿浆澆浇濁浊測测濟济瀏浏渾浑濃浓濤涛澇涝漣涟渦涡滌涤潤润澗涧漲涨澀涩澱淀淵渊漬渍瀆渎漸渐漁渔瀋沈滲渗溫温遊游灣湾濕湿潰溃濺溅濾滤濫滥濱滨灘滩瀾澜瀕濒滅灭燈灯靈灵災灾燦灿爐炉燉炖點点煉炼熾炽爍烁爛烂燭烛煙烟煩烦燒烧燴烩燙烫熱热煥焕愛爱爺爷牽牵犧牺狀状猶犹狽狈獨独狹狭獅狮獄狱獲获獵猎豬猪貓猫獻献瑪玛環环現现璽玺瑣琐瓊琼瑩莹電电畫画暢畅療疗瘋疯癥症癢痒癱瘫癮瘾皺皱盞盏鹽盐監监蓋盖盜盗盤盘矚瞩睜睁瞞瞒礦矿碼码磚砖確确礙碍禮礼禍祸離离禿秃種种積积稱称穩稳穀谷窮穷竊窃竅窍窯窑竄窜窩窝窺窥豎竖競竞筆笔籌筹簽签簡简籃篮類类糧粮糰团緊紧糾纠紀纪約约紅红紋纹納纳紐纽純纯紗纱紙纸級级紛纷紡纺紹绍經经綁绑絨绒結结給给絡络絕绝統统絹绢繡绣繼继續续綠绿維维綿绵綢绸綱纲網网緒绪線线締缔編编緣缘練练縮缩績绩織织繳缴繩绳縱纵罰罚罷罢羅罗罵骂翹翘聯联聰聪聳耸職职膚肤腫肿脹胀腦脑膽胆脈脉腳脚臉脸臘腊膩腻艙舱艦舰艷艳藝艺節节範范葦苇蘇苏蘋苹莖茎薦荐藥药蓮莲蕭萧營营蘿萝螢萤虛虚蟲虫蝦虾螞蚂蠶蚕補补裝装製制襪袜襯衬複复見见規规覓觅視视覽览覺觉觀观觸触計计訂订認认討讨讓让訓训議议訊讯記记講讲許许論论設设訪访證证評评識识詐诈訴诉診诊詞词譯译試试詩诗誠诚話话誕诞詢询該该詳详語语誤误說说請请諸诸讀读課课誰谁調调談谈諒谅謀谋謊谎謝谢謠谣謹谨譜谱貝贝負负財财貢贡貧贫貨货販贩貪贪貫贯責责貯贮貴贵貸贷費费貿贸賀贺資资賈贾賊贼賄贿賂赂賃赁賬账賠赔賞赏賜赐賢贤賤贱賦赋質质購购賽赛贈赠贊赞趕赶趙赵趨趋躍跃蹤踪車车軌轨軟软轉转輪轮較较載载輕轻輔辅輛辆輸输輩辈辭辞邊边遼辽達达遷迁過过邁迈運运還还這这進进遠远違违連连遲迟適适選选遺遗郵邮鄰邻醬酱釋释鑒鉴針针釣钓鈕钮鈔钞鈴铃鉛铅銀银銅铜銷销鋪铺鋒锋鋼钢錢钱錯错錦锦鍵键鎖锁鎮镇鏈链鐘钟鐵铁鑰钥長长門门閃闪閉闭問问閒闲間间閱阅闆板闖闯陣阵陽阳陰阴陸陆隊队階阶際际隨随險险隱隐雖虽雞鸡難难靜静韓韩頁页頂顶項项順顺須须預预領领頻频題题額额顏颜顧顾風风飛飞飯饭飲饮餅饼館馆饑饥馬马駕驾駐驻騙骗驗验騎骑驅驱髮发鬧闹魚鱼鮮鲜鳥鸟鳴鸣麥麦黃黄齊齐齒齿龍龙龜龟" +
-		"係系繫系註注徵征賺赚緬缅遞递齡龄鬆松嶄崭臺台裡里裏里隻只麵面準准鍾钟捲卷佔占佈布僱雇贏赢傢家盪荡鐳镭諾诺誘诱詭诡謀谋擄掳綁绑販贩賭赌碼码嫖嫖鴨鸭陪陪聊聊窯窑娛娱卡卡貓猫棄弃罰罚網网絡络頁页寬宽頻频鑽钻層层衝冲劵券颱台擬拟檯台瞭了紓纾餵喂臟脏髒脏遼辽羨羡倖幸囉啰噁恶癒愈蒐搜譁哗麼么麽么帳帐"
-	m := make(map[rune]rune, len(pairs)/6)
-	rs := []rune(pairs)
-	for i := 0; i+1 < len(rs); i += 2 {
-		if rs[i] != rs[i+1] {
-			m[rs[i]] = rs[i+1]
-		}
-	}
-	// Variant folding after conversion: 帐户/账户 are both written.
-	m['帐'] = '账'
-	m['帳'] = '账'
-	return m
-}()

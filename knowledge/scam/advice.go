@@ -58,8 +58,8 @@ var adviceTable = []Advice{
 		ZH: "拿不准就打96110反诈专线问一问，或用国家反诈中心APP核验。",
 		EN: "Not sure? Call the 96110 anti-fraud line or check with the National Anti-Fraud Center app."},
 	{Code: "low_tips",
-		ZH: "暂未发现明显骗局特征。入职前签书面劳动合同、确认缴社保，任何先交钱的要求都拒绝。",
-		EN: "No clear scam signs found. Sign a written contract and confirm social insurance before you start; refuse any request to pay first."},
+		ZH: "上班前签书面劳动合同、确认缴社保；要您先交钱的，一律拒绝。",
+		EN: "Sign a written contract and confirm social insurance before you start; refuse any request to pay first."},
 }
 
 var adviceIndex = func() map[string]int {

@@ -8,10 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/gongyou/gongyou/knowledge/cli"
+	"github.com/gongyou/gongyou/knowledge/llm"
 	"github.com/gongyou/gongyou/knowledge/norm"
 )
 
@@ -29,6 +33,11 @@ import (
 // line, in the same order, with the same fields plus "id"; a line that
 // cannot be read gets {"id":…,"error":"…"} and the batch goes on. Blank
 // lines are skipped. Exit codes: 0 done, 1 I/O error, 2 usage error.
+//
+// With OPENAI_BASE_URL and OPENAI_MODEL set (CheckCLI.Advisor), a check
+// also asks the LLM exactly as the chat does, and "llm" is true when its
+// opinion was used; a late, failing or lying model leaves the offline
+// verdict. Without them the command is offline and makes no request.
 
 const checkUsage = `usage: gongyou check [--json] [--lang zh|en] [TEXT]
        gongyou check --batch [--lang zh|en] < in.jsonl > out.jsonl
@@ -38,6 +47,10 @@ the arguments, or from standard input when there are none.
   --json        print the verdict as one JSON object
   --lang zh|en  language of labels, titles and advice (default zh)
   --batch       read JSON Lines {"id":"…","text":"…"}, write one verdict per line
+
+With OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL set, the LLM gives a
+second opinion too (personal data removed first); it can raise the risk,
+never lower it, and "llm" is true in the JSON when its opinion was used.
 `
 
 type cliSignal struct {
@@ -76,9 +89,40 @@ func toCLI(v Verdict, lang string) cliVerdict {
 	return out
 }
 
-// RunCheckCLI runs `gongyou check` with args (after the subcommand name) and
-// returns the exit code: 0 on success, 1 on an I/O error, 2 on a usage error.
+// RunCheckCLI runs `gongyou check` offline with args (after the
+// subcommand name) and returns the exit code: 0 on success, 1 on an I/O
+// error, 2 on a usage error.
 func RunCheckCLI(ctx context.Context, ch *Checker, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return CheckCLI{Checker: ch}.Run(ctx, args, stdin, stdout, stderr)
+}
+
+// CheckCLI is `gongyou check`. With an Advisor (the LLM, when OPENAI_* is
+// set) every check also asks it through the same path as the chat
+// (withOpinion: redaction, timeout, quota, never lower), and the output says
+// "llm": true when its opinion was used.
+type CheckCLI struct {
+	Checker *Checker     // nil: the shipped cases
+	Advisor Advisor      // nil: offline
+	Logger  *slog.Logger // nil: discard
+}
+
+// The LLM quota keys of the CLI: a single check is the local user "cli";
+// a batch line is a submission of its own, keyed by its id ("cli:" + id),
+// so the per-user quota caps the calls per submitter as in the chat.
+const cliUser = "cli"
+
+// batchLLMInFlight bounds the LLM requests of a batch; batchLLMBreaker
+// consecutive LLM failures (timeouts, HTTP errors, bad replies) switch the
+// rest of the batch to offline verdicts, so a stalled model costs one
+// timeout, not one per line.
+const (
+	batchLLMInFlight = 4
+	batchLLMBreaker  = 3
+)
+
+// Run runs the command with args (after the subcommand name) and returns
+// the exit code: 0 on success, 1 on an I/O error, 2 on a usage error.
+func (c CheckCLI) Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o, err := cli.ParseArgs(args)
 	if errors.Is(err, cli.ErrHelp) {
 		fmt.Fprint(stdout, checkUsage)
@@ -88,11 +132,19 @@ func RunCheckCLI(ctx context.Context, ch *Checker, args []string, stdin io.Reade
 		fmt.Fprintf(stderr, "gongyou check: %v\n\n%s", err, checkUsage)
 		return 2
 	}
-	if ch == nil {
-		ch = NewChecker(nil)
+	if c.Checker == nil {
+		seed, err := SeedCases()
+		if err != nil {
+			fmt.Fprintf(stderr, "gongyou check: %v\n", err)
+			return 1
+		}
+		c.Checker = NewChecker(seed)
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
 	}
 	if o.Batch {
-		if err := runBatch(ctx, ch, o.Lang, stdin, stdout); err != nil {
+		if err := c.runBatch(ctx, o.Lang, stdin, stdout); err != nil {
 			fmt.Fprintf(stderr, "gongyou check --batch: %v\n", err)
 			return 1
 		}
@@ -110,7 +162,7 @@ func RunCheckCLI(ctx context.Context, ch *Checker, args []string, stdin io.Reade
 		}
 		text = string(b)
 	}
-	v := ch.Check(text)
+	v, _ := withOpinion(ctx, c.Advisor, c.Logger, cliUser, text, c.Checker.Check(text))
 	if o.JSON {
 		b, err := json.Marshal(toCLI(v, o.Lang))
 		if err == nil {
@@ -209,7 +261,7 @@ type batchJob struct {
 	out  chan []byte
 }
 
-func runBatch(ctx context.Context, ch *Checker, lang string, stdin io.Reader, stdout io.Writer) error {
+func (c CheckCLI) runBatch(ctx context.Context, lang string, stdin io.Reader, stdout io.Writer) error {
 	if stdin == nil {
 		stdin = strings.NewReader("")
 	}
@@ -218,6 +270,10 @@ func runBatch(ctx context.Context, ch *Checker, lang string, stdin io.Reader, st
 	order := make(chan *batchJob, workers*cli.BatchInFlight)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	var llmStage *batchLLM
+	if c.Advisor != nil {
+		llmStage = &batchLLM{c: c, slots: make(chan struct{}, batchLLMInFlight)}
+	}
 
 	// Workers check lines in parallel; the writer below prints the results
 	// in input order. On cancellation nobody waits for stdin: a reader
@@ -231,7 +287,7 @@ func runBatch(ctx context.Context, ch *Checker, lang string, stdin io.Reader, st
 					if !ok {
 						return
 					}
-					j.out <- batchLine(ch, lang, j)
+					batchLine(ctx, c.Checker, llmStage, lang, j)
 				case <-ctx.Done():
 					return
 				}
@@ -326,7 +382,9 @@ type batchIn struct {
 	Text *string         `json:"text"`
 }
 
-func batchLine(ch *Checker, lang string, j *batchJob) []byte {
+// batchLine checks one line and sends its output line on j.out: at once
+// when offline, or from a goroutine once the LLM answered (or gave up).
+func batchLine(ctx context.Context, ch *Checker, l *batchLLM, lang string, j *batchJob) {
 	var in batchIn
 	var errMsg string
 	switch {
@@ -348,20 +406,71 @@ func batchLine(ch *Checker, lang string, j *batchJob) []byte {
 		id = json.RawMessage("null")
 	}
 	if errMsg != "" {
-		b, _ := json.Marshal(struct {
-			ID    json.RawMessage `json:"id"`
-			Error string          `json:"error"`
-		}{id, errMsg})
-		return append(b, '\n')
+		j.out <- errorLine(id, errMsg)
+		return
 	}
-	out := toCLI(ch.Check(*in.Text), lang)
+	text := *in.Text
+	v := ch.Check(text)
+	if l == nil || v.Empty || l.broken.Load() {
+		j.out <- verdictLine(id, v, lang)
+		return
+	}
+	user := cliUser + ":" + norm.Clip(string(id), 64, "")
+	go func() { j.out <- verdictLine(id, l.ask(ctx, user, text, v), lang) }()
+}
+
+// batchLLM is the LLM stage of a batch: at most batchLLMInFlight requests
+// at a time, and a breaker that stops asking after batchLLMBreaker
+// consecutive failures. Each line's wait for the model is bounded by
+// withOpinion; the wait for a free slot by the slots ahead of it.
+type batchLLM struct {
+	c       CheckCLI
+	slots   chan struct{}
+	fails   atomic.Int32
+	broken  atomic.Bool
+	tripLog sync.Once
+}
+
+func (l *batchLLM) ask(ctx context.Context, user, text string, v Verdict) Verdict {
+	select {
+	case l.slots <- struct{}{}:
+	case <-ctx.Done():
+		return v
+	}
+	defer func() { <-l.slots }()
+	if l.broken.Load() {
+		return v
+	}
+	out, err := withOpinion(ctx, l.c.Advisor, l.c.Logger, user, text, v)
+	switch {
+	case err == nil:
+		l.fails.Store(0)
+	case errors.Is(err, llm.ErrQuota):
+	default:
+		if l.fails.Add(1) >= batchLLMBreaker {
+			l.broken.Store(true)
+			l.tripLog.Do(func() {
+				l.c.Logger.Warn("llm keeps failing; the rest of the batch gets offline verdicts", "failures", batchLLMBreaker)
+			})
+		}
+	}
+	return out
+}
+
+func verdictLine(id json.RawMessage, v Verdict, lang string) []byte {
+	out := toCLI(v, lang)
 	out.ID = id
 	b, err := json.Marshal(out)
 	if err != nil {
-		b, _ = json.Marshal(struct {
-			ID    json.RawMessage `json:"id"`
-			Error string          `json:"error"`
-		}{id, err.Error()})
+		return errorLine(id, err.Error())
 	}
+	return append(b, '\n')
+}
+
+func errorLine(id json.RawMessage, msg string) []byte {
+	b, _ := json.Marshal(struct {
+		ID    json.RawMessage `json:"id"`
+		Error string          `json:"error"`
+	}{id, msg})
 	return append(b, '\n')
 }

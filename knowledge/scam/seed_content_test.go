@@ -1,9 +1,12 @@
 package scam
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/knowledge/norm"
 )
 
 // TestSeedCasesValid checks the shipped case base: it parses, it is large
@@ -38,13 +41,35 @@ func TestSeedCasesValid(t *testing.T) {
 				t.Errorf("case %s: %s_zh has %d items but %s_en has %d", c.ID, f.name, len(f.zh), f.name, len(f.en))
 			}
 		}
-		if !strings.Contains(c.Source, "http") && !strings.Contains(c.Source, "法") {
-			t.Errorf("case %s: source names neither a URL nor a law: %q", c.ID, c.Source)
-		}
+		checkSource(t, c)
 	}
 	for _, typ := range ScamTypes {
 		if perType[typ] < 2 {
 			t.Errorf("scam type %s has %d seed cases, want at least 2", typ, perType[typ])
 		}
+	}
+}
+
+// Sources read as issuer + title (the date is shown apart as "资料日期"):
+// no internal codes such as "(C13)" or "L4", no note in English, and links
+// only to official or well-known sites.
+var (
+	internalCode = regexp.MustCompile(`[（(，,]\s*[A-Z][0-9]+[a-z]?\s*[)）]|[（(][^）)]*[，,]\s*[A-Z][0-9]+[a-z]?[)）]|§|domain\.md|Gongyou`)
+	sourceLink   = regexp.MustCompile(`https?://([^/\s]+)`)
+	trustedHost  = regexp.MustCompile(`(^|\.)(gov\.cn|12333\.gov\.cn|court\.gov\.cn|gmw\.cn|workercn\.cn|workerbj\.cn|people\.com\.cn|xinhuanet\.com|news\.cn|qq\.com)$`)
+)
+
+func checkSource(t *testing.T, c Case) {
+	t.Helper()
+	if m := internalCode.FindString(c.Source); m != "" {
+		t.Errorf("case %s: source has an internal code %q: %q", c.ID, m, c.Source)
+	}
+	for _, m := range sourceLink.FindAllStringSubmatch(c.Source, -1) {
+		if !trustedHost.MatchString(m[1]) {
+			t.Errorf("case %s: source links to %s, neither official nor well known", c.ID, m[1])
+		}
+	}
+	if !norm.HasCJK(c.Source) || strings.TrimSpace(c.Source) == "" {
+		t.Errorf("case %s: source %q does not name an issuer in Chinese", c.ID, c.Source)
 	}
 }
