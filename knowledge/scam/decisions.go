@@ -104,7 +104,7 @@ func (ix *nearIndex) confirm(v Verdict, h nearHit) Verdict {
 		e := ix.cases[doc.caseAt]
 		titleZH, titleEN = clipTitle(e.titleZH), clipTitle(e.titleEN)
 		cm := CaseMatch{ID: e.id, TitleZH: e.titleZH, TitleEN: e.titleEN, SummaryZH: e.summaryZH, SummaryEN: e.summaryEN,
-			Type: e.typ, Score: norm.Round3(max(h.jaccard, h.contain))}
+			Type: e.typ, Score: norm.Round3(h.strength())}
 		cases := []CaseMatch{cm}
 		for _, m := range v.Cases {
 			if m.ID != cm.ID && len(cases) < maxCases {

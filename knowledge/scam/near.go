@@ -41,7 +41,8 @@ const (
 	nearFullBelow  = 64   // documents with fewer shingles are indexed in full
 	nearSample     = 4    // longer documents keep 1 shingle in nearSample
 	nearMinDoc     = 8    // shorter decided texts are not used: too little to tell offers apart
-	nearMinContain = 16   // containment counts only for decided texts at least this long
+	nearMinContain = 16   // containment of a decided text counts only when it is at least this long
+	nearMinQuoted  = 24   // a checked text quoted in a case story counts only when it is at least this long
 	nearMaxUnits   = 6000 // units of a checked text looked at
 )
 
@@ -51,6 +52,10 @@ const (
 	// the case's story) again.
 	nearScamJaccard = 0.6
 	nearScamContain = 0.8
+	// nearQuotedContain: the checked text is (nearly all) quoted in a
+	// published case's story — the story of a case made from a report is
+	// the masked report, often with what happened next.
+	nearQuotedContain = 0.75
 	// nearClearJaccard: the text is near-identical to one staff cleared. The
 	// appeal path asks for more than the scam path: it lowers a verdict.
 	nearClearJaccard = 0.7
@@ -97,28 +102,39 @@ func nearUnits(r []rune, dst []uint64) []uint64 {
 			i = j
 		case isTokenRune(q):
 			// A Latin token: a word, or a handle, link, e-mail or code.
-			j, hasDigit, special := i, false, false
+			// Punctuation at its ends ("telegram:", "job.") is not part of it.
+			j := i
 			for j < len(r) && isTokenRune(r[j]) {
-				switch c := r[j]; {
+				j++
+			}
+			s, e := i, j
+			for s < e && !norm.IsAlnum(r[s]) && r[s] != '@' && r[s] != '_' {
+				s++
+			}
+			for e > s && !norm.IsAlnum(r[e-1]) && r[e-1] != '_' {
+				e--
+			}
+			hasDigit, special := false, false
+			for k := s; k < e; k++ {
+				switch c := r[k]; {
 				case norm.IsDigit(c):
 					hasDigit = true
 				case c == '_' || c == '@' || c == '/' || c == ':' || c == '=' || c == '?' || c == '&' || c == '%':
 					special = true
-				case c == '.' && j > i && j+1 < len(r) && norm.IsLatin(r[j-1]) && norm.IsLatin(r[j+1]):
-					special = true // a domain: example.com
+				case c == '.' && norm.IsLatin(r[k-1]) && norm.IsLatin(r[k+1]):
+					special = true // a domain: example.com (k-1 ≥ s and k+1 < e: ends are alphanumeric)
 				}
-				j++
 			}
-			word := trimToken(r[i:j])
+			word, letters := wordUnit(r[s:e])
 			switch {
-			case len(word) == 0:
-			case hasDigit || special || i-cue <= 3:
+			case hasDigit || special || (letters > 0 && s-cue <= 3):
 				masked()
-			case isContactWord(word):
-				dst = append(dst, wordUnit(word))
-				cue = j
+			case letters == 0:
 			default:
-				dst = append(dst, wordUnit(word))
+				dst = append(dst, word)
+				if contactWords[word] {
+					cue = e
+				}
 			}
 			i = j
 		case unicode.IsLetter(q):
@@ -174,32 +190,29 @@ func isTokenRune(q rune) bool {
 		q == '=' || q == '?' || q == '&' || q == '%' || q == '+' || q == '~'
 }
 
-// trimToken keeps the letters of a plain word ("full-time." → "fulltime").
-func trimToken(t []rune) []rune {
-	out := t[:0:0]
+// contactWords are the units of the Latin words after which a token is a
+// contact (normalisation already made 薇信/vx/扣扣/纸飞机… canonical).
+var contactWords = func() map[uint64]bool {
+	m := make(map[uint64]bool)
+	for _, w := range []string{"qq", "telegram", "whatsapp", "wechat", "line", "signal", "skype", "tel", "phone", "call", "text", "contact", "email", "dm"} {
+		u, _ := wordUnit([]rune(w))
+		m[u] = true
+	}
+	return m
+}()
+
+// wordUnit is the unit of a Latin token: a hash of its letters only
+// ("full-time." reads as "fulltime"), and how many letters it has.
+func wordUnit(t []rune) (uint64, int) {
+	h, n := uint64(14695981039346656037), 0
 	for _, q := range t {
 		if norm.IsLatin(q) {
-			out = append(out, q)
+			h ^= uint64(q)
+			h *= 1099511628211
+			n++
 		}
 	}
-	return out
-}
-
-func isContactWord(w []rune) bool {
-	switch string(w) {
-	case "qq", "telegram", "whatsapp", "wechat", "line", "signal", "skype", "tel", "phone", "call", "text", "contact", "email", "dm":
-		return true
-	}
-	return false
-}
-
-func wordUnit(w []rune) uint64 {
-	h := uint64(14695981039346656037)
-	for _, q := range w {
-		h ^= uint64(q)
-		h *= 1099511628211
-	}
-	return unitWord | (h >> 2)
+	return unitWord | (h >> 2), n
 }
 
 func mix64(x uint64) uint64 {
@@ -352,6 +365,7 @@ type nearHit struct {
 	doc     int32
 	jaccard float64
 	contain float64 // of the decided text in the query
+	quoted  float64 // of the query in the decided text
 }
 
 // nearMatches returns the best scam match (a case or a report marked scam)
@@ -388,10 +402,12 @@ func (ix *nearIndex) nearMatches(r []rune) (scam, clear nearHit, scamOK, clearOK
 		doc := &ix.docs[d]
 		inter := float64(shared * doc.sample)
 		inter = min(inter, float64(nq), float64(doc.size))
-		h := nearHit{doc: d, jaccard: inter / (float64(nq) + float64(doc.size) - inter), contain: inter / float64(doc.size)}
+		h := nearHit{doc: d, jaccard: inter / (float64(nq) + float64(doc.size) - inter),
+			contain: inter / float64(doc.size), quoted: inter / float64(nq)}
 		switch doc.kind {
 		case nearCase, nearScam:
-			if h.jaccard < nearScamJaccard && (h.contain < nearScamContain || doc.size < nearMinContain) {
+			if h.jaccard < nearScamJaccard && (h.contain < nearScamContain || doc.size < nearMinContain) &&
+				(doc.kind != nearCase || h.quoted < nearQuotedContain || nq < nearMinQuoted) {
 				continue
 			}
 			if !scamOK || ix.betterScam(h, scam) {
@@ -417,9 +433,13 @@ func (ix *nearIndex) betterScam(a, b nearHit) bool {
 	if ac != bc {
 		return ac
 	}
-	sa, sb := max(a.jaccard, a.contain), max(b.jaccard, b.contain)
+	sa, sb := a.strength(), b.strength()
 	if sa != sb {
 		return sa > sb
 	}
 	return a.doc < b.doc
 }
+
+// strength is how strongly a hit says "the same text": the best of its
+// measures.
+func (h nearHit) strength() float64 { return max(h.jaccard, h.contain, h.quoted) }
