@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"time"
 )
 
 // ContentDecisions is the content_versions key bumped whenever staff decide
@@ -14,10 +14,10 @@ const ContentDecisions = "decisions"
 // DecidedReport is a report staff decided, as the scam checker needs it:
 // the offer text and whether it is a scam.
 type DecidedReport struct {
-	ID        int64     `db:"id"`
-	Text      string    `db:"text"`
-	Status    string    `db:"status"` // ReportScam or ReportNotScam
-	DecidedAt time.Time `db:"decided_at"`
+	ID        int64        `db:"id"`
+	Text      string       `db:"text"`
+	Status    string       `db:"status"`     // ReportScam or ReportNotScam
+	DecidedAt sql.NullTime `db:"decided_at"` // NULL on rows decided before migration 00007
 }
 
 // DecidedReports lists the reports decided "scam" or "not scam", oldest
@@ -25,7 +25,7 @@ type DecidedReport struct {
 func (s *Store) DecidedReports(ctx context.Context) ([]DecidedReport, error) {
 	var rs []DecidedReport
 	err := s.rdb.SelectContext(ctx, &rs,
-		`SELECT id, text, status, COALESCE(decided_at, created_at) AS decided_at FROM reports
+		`SELECT id, text, status, decided_at FROM reports
 		 WHERE status IN ($1, $2) ORDER BY decided_at, id`, ReportScam, ReportNotScam)
 	if err != nil {
 		return nil, fmt.Errorf("store: decided reports: %w", err)
