@@ -220,3 +220,13 @@ func CaseFromRecord(r store.CaseRecord) (Case, error) {
 	c.ID, c.Retired = r.ID, r.Retired
 	return c, nil
 }
+
+// CheckOffline gives the offline verdict on text, without the LLM (staff
+// tools re-check a report's text with it).
+func (b *Base) CheckOffline(ctx context.Context, text string) (Verdict, error) {
+	ch, err := b.Checker(ctx)
+	if err != nil {
+		return Verdict{}, err
+	}
+	return ch.Check(text), nil
+}

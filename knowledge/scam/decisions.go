@@ -162,3 +162,8 @@ func clipTitle(s string) string {
 	}
 	return norm.Clip(s, 40, "…")
 }
+
+// ConfirmedScamAdvice is what the checker tells a worker about a confirmed
+// scam with these red flags: the advice of a high verdict. A case made from
+// a report starts from it (never from the low-risk advice the worker saw).
+func ConfirmedScamAdvice(redFlags []Signal) []Advice { return pickAdvice(LevelHigh, redFlags) }
