@@ -44,6 +44,7 @@ type envConfig struct {
 	faqWriter     faq.FAQWriter
 	seedJobs      bool
 	seedTrainings bool
+	poll          time.Duration
 }
 
 // EnvBackend picks the database: "sqlite" (the default) or "postgres"
@@ -71,6 +72,11 @@ func EnvKnowledge() EnvOption { return func(c *envConfig) { c.knowledge = true }
 func EnvFAQ(w faq.FAQWriter) EnvOption {
 	return func(c *envConfig) { c.faq, c.faqWriter = true, w }
 }
+
+// EnvPoll sets how often the case base asks the store for changes made on
+// other replicas. Tests default to 0 (every check asks: a replica sees a
+// change at its next check); production uses scam.DefaultPoll.
+func EnvPoll(d time.Duration) EnvOption { return func(c *envConfig) { c.poll = d } }
 
 // EnvSeedJobs seeds the sample postings and stations.
 func EnvSeedJobs() EnvOption { return func(c *envConfig) { c.seedJobs = true } }
@@ -163,6 +169,7 @@ func (e *Env) open() {
 		if e.Cases, err = scam.NewBase(ctx, st, nil); err != nil {
 			tb.Fatal(err)
 		}
+		e.Cases.SetPoll(cfg.poll)
 		eopts = append(eopts, WithKnowledge(e.Cases))
 	}
 	if cfg.faq {

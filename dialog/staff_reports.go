@@ -4,12 +4,17 @@ package dialog
 // personal data masked, the verdict, and how many similar reports exist
 // (same best-matching case or same contact). Staff mark each one: a scam
 // (optionally starting a pre-filled new case), not a scam, or a duplicate.
+// "Scam" and "not a scam" are evidence for the checker on every replica
+// (knowledge/scam/decisions.go): the same text forwarded again is raised,
+// or its soft false alarm cleared.
 // A worker who asked to be told gets a short follow-up.
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,15 +132,18 @@ func (t *turn) reportDecide(arg string) ([]Reply, error) {
 }
 
 // reportToCase marks the report a scam and starts a new case from it:
-// the story is the masked report, the red flags and advice are the
-// verdict's, the type is the best-matching case's.
+// the story is the masked report; the red flags are those the checker finds
+// in the report's text now (re-checked offline, without the match to the
+// decision just made); the advice is what the checker tells a worker about
+// a confirmed scam with those red flags — never the low-risk advice a
+// worker may have seen ("暂未发现明显骗局特征"); the type is the
+// best-matching case's. With no red flag found, the draft asks staff for
+// them.
 func (t *turn) reportToCase(idText string) ([]Reply, error) {
 	rep, r, done, err := t.decide(idText, store.ReportScam)
 	if !done || err != nil {
 		return r, err
 	}
-	var v scam.Verdict
-	_ = json.Unmarshal([]byte(rep.Verdict), &v) // a report without a readable verdict still gives a story
 	d := &caseDraft{Step: "type", Report: rep.ID}
 	if rep.TopCase != "" && t.e.know != nil {
 		if c, ok := t.e.know.Case(rep.TopCase); ok && scam.IsScamType(c.Type) {
@@ -143,13 +151,21 @@ func (t *turn) reportToCase(idText string) ([]Reply, error) {
 		}
 	}
 	d.Story = norm.Clip(strings.TrimSpace(privacy.Redact(rep.Text)), maxCaseStory, "")
-	for _, s := range v.Signals {
-		if s.Weight > 0 && s.LabelZH != "" && len(d.Flags) < 5 {
+	var sigs []scam.Signal
+	if v, ok := t.recheck(rep.Text); ok {
+		for _, s := range v.Signals {
+			if s.Weight > 0 && s.Code != scam.SignalConfirmedCase && s.Code != "llm" && s.LabelZH != "" {
+				sigs = append(sigs, s)
+			}
+		}
+	}
+	for _, s := range sigs {
+		if len(d.Flags) < 5 && !slices.Contains(d.Flags, s.LabelZH) {
 			d.Flags = append(d.Flags, norm.Clip(s.LabelZH, maxCaseItem, ""))
 		}
 	}
-	for _, a := range v.Advice {
-		if a.ZH != "" && len(d.Advice) < 3 {
+	for _, a := range scam.ConfirmedScamAdvice(sigs) {
+		if len(d.Advice) < 3 {
 			d.Advice = append(d.Advice, norm.Clip(a.ZH, maxCaseItem, ""))
 		}
 	}
@@ -158,6 +174,32 @@ func (t *turn) reportToCase(idText string) ([]Reply, error) {
 		d.Step = "title"
 	}
 	return t.startDraft(d, Tf(t.lang, "staff.reports.to_case", rep.ID))
+}
+
+// offlineChecker is what reportToCase prefers for the re-check: the
+// offline checker alone (*scam.Base has it), no LLM.
+type offlineChecker interface {
+	CheckOffline(ctx context.Context, text string) (scam.Verdict, error)
+}
+
+// recheck checks a report's text now; ok is false without a checker or on
+// an error (logged: the draft then asks staff for the red flags).
+func (t *turn) recheck(text string) (scam.Verdict, bool) {
+	if t.e.know == nil {
+		return scam.Verdict{}, false
+	}
+	var v scam.Verdict
+	var err error
+	if oc, ok := t.e.know.(offlineChecker); ok {
+		v, err = oc.CheckOffline(t.ctx, text)
+	} else {
+		v, err = t.e.know.Check(t.ctx, "staff:"+strconv.FormatInt(t.user.ID, 10), text)
+	}
+	if err != nil {
+		t.e.logger.Warn("dialog: re-check of a report failed", "err", err)
+		return scam.Verdict{}, false
+	}
+	return v, true
 }
 
 // fileReport puts the worker's latest verdict in the staff queue (the

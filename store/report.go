@@ -168,6 +168,12 @@ func (s *Store) DecideReport(ctx context.Context, id int64, status string, by in
 		r.Status = status
 		r.DecidedBy = sql.NullInt64{Int64: by, Valid: true}
 		r.DecidedAt = sql.NullTime{Time: now, Valid: true}
+		if status == ReportScam || status == ReportNotScam {
+			// The checker uses these decisions: every replica's case base rebuilds.
+			if err := bumpVersion(ctx, tx, ContentDecisions); err != nil {
+				return fmt.Errorf("store: decide report %d: %w", id, err)
+			}
+		}
 		return insertAudit(ctx, tx, now, actorTG(by), "report.decide", fmt.Sprint(id), strings.TrimSpace(status+" "+detail))
 	})
 	if errors.Is(err, ErrConflict) {

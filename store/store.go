@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -49,6 +50,7 @@ type Store struct {
 	now     func() time.Time
 	logger  *slog.Logger
 	refs    func() (string, error) // enrollment reference codes (training.go); nil = random
+	commits atomic.Uint64          // write transactions committed (LocalChanges)
 }
 
 // Option changes how Open builds a Store.
@@ -220,6 +222,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sqlxTx) error) (err error)
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.commits.Add(1)
 	return nil
 }
 

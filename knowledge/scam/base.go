@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"time"
 
 	"github.com/gongyou/gongyou/knowledge/live"
 	"github.com/gongyou/gongyou/store"
@@ -18,7 +19,35 @@ type CaseStore interface {
 	PutCase(ctx context.Context, c store.CaseRecord, baseRevision int, author string) (store.CaseRecord, error)
 	PutCases(ctx context.Context, cases []store.CaseRecord, bases map[string]int, author, action string) error
 	ContentVersion(ctx context.Context, kind string) (int64, error)
+	// Staff decisions on reports (decisions.go) and this process's own
+	// commits (live.LocalChanger).
+	DecidedReports(ctx context.Context) ([]store.DecidedReport, error)
+	LocalChanges() uint64
 }
+
+// DefaultPoll is how often a case base asks the store whether cases or
+// staff decisions changed (the base's own process's changes are seen at
+// once): a case published or retired, or a report decided, on one replica
+// reaches every replica within it. At most live.MaxPoll (30 s).
+const DefaultPoll = 10 * time.Second
+
+// baseVersion is the content version a case base follows: the sum of the
+// case and the decision counters, so it moves when either does.
+type baseVersion struct{ st CaseStore }
+
+func (v baseVersion) ContentVersion(ctx context.Context, _ string) (int64, error) {
+	cv, err := v.st.ContentVersion(ctx, store.ContentCases)
+	if err != nil {
+		return 0, err
+	}
+	dv, err := v.st.ContentVersion(ctx, store.ContentDecisions)
+	if err != nil {
+		return 0, err
+	}
+	return cv + dv, nil
+}
+
+func (v baseVersion) LocalChanges() uint64 { return v.st.LocalChanges() }
 
 // Base is the live case base: the cases in the store and a checker built
 // from them. A change in the store (this process or another one sharing the
@@ -46,7 +75,8 @@ func NewBase(ctx context.Context, st CaseStore, logger *slog.Logger) (*Base, err
 		logger = slog.New(slog.DiscardHandler)
 	}
 	b := &Base{st: st, logger: logger}
-	b.live = live.New(st, store.ContentCases, b.load)
+	b.live = live.New[*snapshot](baseVersion{st}, store.ContentCases, b.load)
+	b.live.SetPoll(DefaultPoll)
 	seed, err := SeedCases()
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: seed cases: %w", err)
@@ -68,8 +98,13 @@ func NewBase(ctx context.Context, st CaseStore, logger *slog.Logger) (*Base, err
 	return b, nil
 }
 
-// Checker returns a checker over the current cases, rebuilding it when the
-// store's case version moved.
+// SetPoll changes how often the base asks the store for changes made by
+// other replicas (0: on every call; at most live.MaxPoll).
+func (b *Base) SetPoll(d time.Duration) { b.live.SetPoll(d) }
+
+// Checker returns a checker over the current cases and staff decisions,
+// rebuilding it when the store's case or decision version moved (asked at
+// most once per poll interval, and after every write of this process).
 func (b *Base) Checker(ctx context.Context) (*Checker, error) {
 	snap, err := b.live.Get(ctx)
 	if err != nil {
@@ -96,8 +131,16 @@ func (b *Base) load(ctx context.Context, v int64) (*snapshot, error) {
 		cases[c.ID], revs[c.ID] = c, r.Revision
 		list = append(list, c)
 	}
-	b.logger.Debug("case base loaded", "cases", len(list), "version", v)
-	return &snapshot{checker: NewChecker(list), cases: cases, revs: revs}, nil
+	reps, err := b.st.DecidedReports(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: load decisions: %w", err)
+	}
+	decided := make([]Decision, 0, len(reps))
+	for _, r := range reps {
+		decided = append(decided, Decision{ReportID: r.ID, Text: r.Text, Scam: r.Status == store.ReportScam})
+	}
+	b.logger.Debug("case base loaded", "cases", len(list), "decisions", len(decided), "version", v)
+	return &snapshot{checker: NewCheckerWithDecisions(list, decided), cases: cases, revs: revs}, nil
 }
 
 // loaded is the last snapshot (empty before the first load).
@@ -176,4 +219,14 @@ func CaseFromRecord(r store.CaseRecord) (Case, error) {
 	}
 	c.ID, c.Retired = r.ID, r.Retired
 	return c, nil
+}
+
+// CheckOffline gives the offline verdict on text, without the LLM (staff
+// tools re-check a report's text with it).
+func (b *Base) CheckOffline(ctx context.Context, text string) (Verdict, error) {
+	ch, err := b.Checker(ctx)
+	if err != nil {
+		return Verdict{}, err
+	}
+	return ch.Check(text), nil
 }

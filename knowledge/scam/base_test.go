@@ -19,7 +19,9 @@ var newCase = scam.Case{
 }
 
 // A case staff add is used by the very next check, in this process and in
-// another one (another Base) sharing the database.
+// another one (another Base) sharing the database when that one polls on
+// every check (SetPoll(0); by default it asks every DefaultPoll, see
+// TestDecisionReachesOtherReplicaWithinPoll).
 func TestCaseBaseChangeIsUsedByNextCheck(t *testing.T) {
 	for _, b := range storetest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
@@ -48,6 +50,7 @@ func TestCaseBaseChangeIsUsedByNextCheck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			reader.SetPoll(0)
 			text := "鹅场招饲养员，包住，先交鹅苗押金2000元，养大回收后退还"
 			matches := func(base *scam.Base) bool {
 				v, err := base.Check(ctx, "u", text)

@@ -69,7 +69,8 @@ func (v Verdict) Floor(l Level) float64 {
 // Checker checks texts against the red-flag lexicon (lexicon.go) and the case
 // base. It is immutable after construction and safe for concurrent use.
 type Checker struct {
-	idx *caseIndex
+	idx     *caseIndex
+	decided *nearIndex // published case stories and staff decisions (decisions.go)
 }
 
 // Retrieval thresholds: cases are shown from minCaseScore when the text has
@@ -82,7 +83,7 @@ const (
 
 // NewChecker builds a checker over cases; retired cases are skipped.
 func NewChecker(cases []Case) *Checker {
-	return &Checker{idx: newCaseIndex(cases)}
+	return NewCheckerWithDecisions(cases, nil)
 }
 
 // Check gives the verdict on text. It never panics and examines at most the
@@ -125,6 +126,7 @@ func (c *Checker) check(text string) Verdict {
 				SummaryZH: e.summaryZH, SummaryEN: e.summaryEN, Type: e.typ, Score: norm.Round3(m.score)})
 		}
 	}
+	v = c.applyDecisions(a.nt.Runes, v) // staff decisions (decisions.go)
 	v.Advice = pickAdvice(v.Risk, v.Signals)
 	return v
 }
