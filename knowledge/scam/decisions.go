@@ -118,7 +118,7 @@ func (ix *nearIndex) confirm(v Verdict, h nearHit) Verdict {
 		Weight: confirmedWeight}
 	v.Signals = append([]Signal{sig}, v.Signals...)
 	v.Risk = LevelHigh
-	v.Score = max(v.Score, confirmedScore, levelFloor(LevelHigh))
+	v.Score = max(v.Score, confirmedScore, v.Floor(LevelHigh))
 	v.Offer = true
 	return v
 }

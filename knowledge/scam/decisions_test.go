@@ -77,7 +77,7 @@ func TestDecidedScamRaisesForwardedText(t *testing.T) {
 		!strings.HasPrefix(v.Signals[0].LabelEN, "Very like a confirmed scam: ") {
 		t.Errorf("first signal = %+v", v.Signals[0])
 	}
-	if v.Score < HighThreshold || slices.ContainsFunc(v.Advice, func(a Advice) bool { return a.Code == "low_tips" }) {
+	if v.Score < v.Floor(LevelHigh) || slices.ContainsFunc(v.Advice, func(a Advice) bool { return a.Code == "low_tips" }) {
 		t.Errorf("score %v, advice %+v", v.Score, v.Advice)
 	}
 	if got, want := ch.Check(lureOther), plain.Check(lureOther); got.Risk != want.Risk || hasCode(got, SignalConfirmedCase) {
