@@ -50,6 +50,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = app.chat(ctx, rest)
 	case "serve":
 		err = app.serve(ctx)
+	case "web":
+		err = app.web(ctx, getenv)
+	case "qr":
+		err = app.qr(rest)
 	case "check":
 		return app.check(ctx, rest)
 	case "ask":
@@ -169,8 +173,8 @@ func (a *app) chat(ctx context.Context, args []string) error {
 // endpoints until ctx ends, then shuts down in order: stop taking updates
 // and claiming deliveries, finish in-flight ones, stop HTTP, close the store.
 func (a *app) serve(ctx context.Context) error {
-	if a.cfg.TelegramToken == "" {
-		return fmt.Errorf("%w: TELEGRAM_BOT_TOKEN is required (see README.md)", errUsage)
+	if a.cfg.TelegramToken == "" && a.cfg.WebSecret == "" {
+		return fmt.Errorf("%w: TELEGRAM_BOT_TOKEN or GONGYOU_WEB_SECRET (the web chat) is required (see README.md)", errUsage)
 	}
 	st, base, err := a.open(ctx)
 	if err != nil {
@@ -179,31 +183,48 @@ func (a *app) serve(ctx context.Context) error {
 	defer st.Close()
 	metrics := bot.NewMetrics()
 	relay := &bot.Relay{} // staff follow-ups reach workers through the channels
-	tg, err := bot.NewTelegram(bot.TelegramConfig{
-		Token:         a.cfg.TelegramToken,
-		APIURL:        a.cfg.TelegramAPIURL,
-		WebhookURL:    a.cfg.WebhookURL,
-		WebhookSecret: a.cfg.WebhookSecret,
-	}, a.engine(st, base, dialog.WithNotifier(relay)), st, metrics, a.logger)
-	if err != nil {
-		return err
-	}
-	relay.Add(tg)
-	sender, err := bot.NewBroadcaster(bot.BroadcastConfig{
-		Token:     a.cfg.TelegramToken,
-		APIURL:    a.cfg.TelegramAPIURL,
-		Rate:      a.cfg.BroadcastRate,
-		Exclusive: st.Dialect() == store.SQLite, // one sender per SQLite file
-	}, st, metrics.Registry(), a.logger)
-	if err != nil {
-		return err
-	}
+	engine := a.engine(st, base, dialog.WithNotifier(relay))
+	var channels []bot.Channel
 	var webhook http.Handler
+	var mounts []bot.Mount
+	var sender *bot.Broadcaster
 	const webhookPath = "/telegram/webhook"
-	if a.cfg.WebhookURL != "" {
-		webhook = tg.WebhookHandler()
+	if a.cfg.TelegramToken != "" {
+		tg, err := bot.NewTelegram(bot.TelegramConfig{
+			Token:         a.cfg.TelegramToken,
+			APIURL:        a.cfg.TelegramAPIURL,
+			WebhookURL:    a.cfg.WebhookURL,
+			WebhookSecret: a.cfg.WebhookSecret,
+		}, engine, st, metrics, a.logger)
+		if err != nil {
+			return err
+		}
+		relay.Add(tg)
+		channels = append(channels, tg)
+		if sender, err = bot.NewBroadcaster(bot.BroadcastConfig{
+			Token:     a.cfg.TelegramToken,
+			APIURL:    a.cfg.TelegramAPIURL,
+			Rate:      a.cfg.BroadcastRate,
+			Exclusive: st.Dialect() == store.SQLite, // one sender per SQLite file
+		}, st, metrics.Registry(), a.logger); err != nil {
+			return err
+		}
+		if a.cfg.WebhookURL != "" {
+			webhook = tg.WebhookHandler()
+		}
 	}
-	srv := bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ping, metrics, webhookPath, webhook)
+	if a.cfg.WebSecret != "" { // the web chat runs wherever its secret is configured
+		web, err := a.webChannel(engine, st, metrics, []byte(a.cfg.WebSecret))
+		if err != nil {
+			return err
+		}
+		relay.Add(web)
+		channels = append(channels, web)
+		mounts = append(mounts, bot.Mount{Pattern: web.Path(), Handler: web.Handler()})
+	} else {
+		a.logger.Info("web chat off: set GONGYOU_WEB_SECRET to serve it")
+	}
+	srv := bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ping, metrics, webhookPath, webhook, mounts...)
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
@@ -213,10 +234,12 @@ func (a *app) serve(ctx context.Context) error {
 		}
 		return nil
 	})
-	g.Go(func() error { return bot.RunChannels(gctx, a.logger, tg) })
+	g.Go(func() error { return bot.RunChannels(gctx, a.logger, channels...) })
 	// The broadcast sender stops claiming at shutdown and finishes the sends
 	// under way before Run returns (and before the store closes).
-	g.Go(func() error { return sender.Run(gctx) })
+	if sender != nil {
+		g.Go(func() error { return sender.Run(gctx) })
+	}
 	g.Go(func() error { st.RunRetention(gctx, a.logger, dialog.TrainingFlow); return nil })
 	g.Go(func() error {
 		<-gctx.Done()

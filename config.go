@@ -25,6 +25,14 @@ type Config struct {
 	OpenAIAPIKey   string  // OPENAI_API_KEY
 	OpenAIModel    string  // OPENAI_MODEL
 	LogLevel       slog.Level
+
+	// The web chat (bot/web.go).
+	PublicURL     string  // GONGYOU_PUBLIC_URL: public base URL, http(s), no trailing slash
+	WebPath       string  // GONGYOU_WEB_PATH: where the chat is mounted on the public listener
+	WebSecret     string  // GONGYOU_WEB_SECRET: signs cookies and CSRF tokens, ≥ 32 characters
+	WebRate       float64 // GONGYOU_WEB_RATE: posts per second per visitor
+	WebIPRate     float64 // GONGYOU_WEB_IP_RATE: posts per second per client IP
+	WebTrustProxy bool    // GONGYOU_WEB_TRUST_PROXY: client IP from X-Forwarded-For
 }
 
 var webhookSecretPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
@@ -91,6 +99,37 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		if u, err := url.Parse(c.OpenAIBaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			errs = append(errs, fmt.Errorf("OPENAI_BASE_URL: want an http(s) URL ending in /v1, got %q", c.OpenAIBaseURL))
 		}
+	}
+	c.PublicURL = strings.TrimRight(get("GONGYOU_PUBLIC_URL", ""), "/")
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" {
+			errs = append(errs, fmt.Errorf("GONGYOU_PUBLIC_URL: want an http(s) base URL such as https://gongyou.example.cn, got %q", c.PublicURL))
+		}
+	}
+	c.WebPath = get("GONGYOU_WEB_PATH", "/")
+	if !strings.HasPrefix(c.WebPath, "/") || strings.ContainsAny(c.WebPath, "?#{} ") {
+		errs = append(errs, fmt.Errorf("GONGYOU_WEB_PATH: want a path such as / or /chat/, got %q", c.WebPath))
+	}
+	c.WebSecret = get("GONGYOU_WEB_SECRET", "")
+	if c.WebSecret != "" && len(c.WebSecret) < 32 {
+		errs = append(errs, errors.New("GONGYOU_WEB_SECRET: want at least 32 characters (e.g. openssl rand -hex 32)"))
+	}
+	for _, r := range []struct {
+		name, def string
+		dst       *float64
+	}{{"GONGYOU_WEB_RATE", "1", &c.WebRate}, {"GONGYOU_WEB_IP_RATE", "10", &c.WebIPRate}} {
+		v, err := strconv.ParseFloat(get(r.name, r.def), 64)
+		if err != nil || v <= 0 || v > 10000 {
+			errs = append(errs, fmt.Errorf("%s: want posts per second, above 0", r.name))
+		}
+		*r.dst = v
+	}
+	switch strings.ToLower(get("GONGYOU_WEB_TRUST_PROXY", "")) {
+	case "", "0", "false", "no":
+	case "1", "true", "yes":
+		c.WebTrustProxy = true
+	default:
+		errs = append(errs, errors.New("GONGYOU_WEB_TRUST_PROXY: want true or false"))
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("GONGYOU_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, fmt.Errorf("GONGYOU_LOG_LEVEL: %w", err))

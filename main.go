@@ -24,7 +24,9 @@ const usage = `gongyou — 工友 job-safety assistant
 
 Usage:
   gongyou chat                      talk to the bot in this terminal (embedded SQLite)
-  gongyou serve                     run the Telegram bot and the HTTP endpoints
+  gongyou serve                     run every configured channel (Telegram, web chat) and the HTTP endpoints
+  gongyou web                       run the web chat alone on GONGYOU_HTTP_ADDR (embedded SQLite by default)
+  gongyou qr URL > poster.png       a QR code of URL for a poster
   gongyou check [--json] [TEXT]     check a job offer for scam signs (stdin when TEXT is absent)
   gongyou check --batch             JSON Lines in, JSON Lines out
   gongyou ask [--json] [--lang zh|en] QUESTION   answer a social-insurance or labour-rights question

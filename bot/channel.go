@@ -31,6 +31,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/store"
 )
 
 // Handler runs one dialog turn. *dialog.Engine implements it.
@@ -88,9 +89,11 @@ func RunChannels(ctx context.Context, logger *slog.Logger, channels ...Channel) 
 // channel is added, Notify fails and the engine keeps the follow-up for the
 // worker's next turn.
 //
-// A chat id names a chat of the first channel added (Telegram): users are
-// not yet (channel, id) pairs. When they are, Notify picks the channel by
-// the user's channel name.
+// A user is (channel, id in that channel), and the channel is known from
+// the id (store.ChannelOf): Notify sends through the channel of that name
+// (the web chat keeps the follow-up on the visitor's page). An id whose
+// channel is not running here goes to the first channel added (Telegram
+// in serve; the terminal's one local user in chat).
 type Relay struct {
 	mu       sync.RWMutex
 	channels []Channel
@@ -103,16 +106,23 @@ func (r *Relay) Add(ch Channel) {
 	r.channels = append(r.channels, ch)
 }
 
-// Notify sends r through the first channel added.
+// Notify sends rep through the channel of chatID's user.
 func (r *Relay) Notify(ctx context.Context, chatID int64, rep dialog.Reply) error {
+	want := store.ChannelOf(chatID)
 	r.mu.RLock()
 	var ch Channel
-	if len(r.channels) > 0 {
+	for _, c := range r.channels {
+		if c.Name() == want {
+			ch = c
+			break
+		}
+	}
+	if ch == nil && len(r.channels) > 0 && store.ChannelBase(want) == 0 {
 		ch = r.channels[0]
 	}
 	r.mu.RUnlock()
 	if ch == nil {
-		return errors.New("bot: no channel ready for follow-ups")
+		return fmt.Errorf("bot: no %s channel ready for follow-ups", want)
 	}
 	return ch.Send(ctx, chatID, rep)
 }

@@ -20,8 +20,9 @@ const healthTimeout = 2 * time.Second
 //	POST webhookPath   webhook (only when webhook is not nil)
 //
 // health may be nil (always healthy); m may be nil (an empty registry).
-// The caller runs ListenAndServe and Shutdown.
-func NewHTTPServer(addr string, health func(context.Context) error, m *Metrics, webhookPath string, webhook http.Handler) *http.Server {
+// mounts add public handlers (the web chat at its path). The caller runs
+// ListenAndServe and Shutdown.
+func NewHTTPServer(addr string, health func(context.Context) error, m *Metrics, webhookPath string, webhook http.Handler, mounts ...Mount) *http.Server {
 	if m == nil {
 		m = NewMetrics()
 	}
@@ -47,6 +48,9 @@ func NewHTTPServer(addr string, health func(context.Context) error, m *Metrics, 
 		}
 		mux.Handle("POST "+webhookPath, webhook)
 	}
+	for _, mt := range mounts {
+		mux.Handle(mt.Pattern, mt.Handler)
+	}
 	return &http.Server{
 		Addr:              addr,
 		Handler:           mux,
@@ -58,4 +62,10 @@ func NewHTTPServer(addr string, health func(context.Context) error, m *Metrics, 
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 16 << 10,
 	}
+}
+
+// Mount is a handler served on the listener at a ServeMux pattern.
+type Mount struct {
+	Pattern string
+	Handler http.Handler
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/gongyou/gongyou/store"
 )
 
 const flowDelete = "delete"
@@ -202,8 +204,12 @@ func (t *turn) myData() ([]Reply, error) {
 	if t.sess.Flow != "" {
 		flow = t.sess.Flow + "/" + t.sess.Step
 	}
+	idKey := "mydata.id" // a user is (channel, id in that channel)
+	if store.ChannelOf(t.user.ID) == store.ChannelWeb {
+		idKey = "mydata.id.web"
+	}
 	text := t.T("mydata.title") + "\n" +
-		Tf(t.lang, "mydata.id", t.user.ID) + "\n" +
+		Tf(t.lang, idKey, t.user.ID) + "\n" +
 		Tf(t.lang, "mydata.lang", lang) + "\n" +
 		Tf(t.lang, "mydata.city", orUnset(t.user.City)) + "\n" +
 		Tf(t.lang, "set.mydata.topics", t.settTopicNames(settTopics(t.user.Topics))) + "\n" +

@@ -99,6 +99,7 @@ var coreCatalog = map[string]map[string]string{
 		// my data
 		"mydata.title":     "📋 我存了您这些信息：",
 		"mydata.id":        "Telegram 编号：%d",
+		"mydata.id.web":    "网页聊天编号：%d（浏览器里的匿名 cookie 认出您）",
 		"mydata.lang":      "语言：%s",
 		"mydata.city":      "城市：%s",
 		"mydata.sub":       "订阅通知：%s",
@@ -228,6 +229,7 @@ var coreCatalog = map[string]map[string]string{
 
 		"mydata.title":     "📋 This is what I keep about you:",
 		"mydata.id":        "Telegram id: %d",
+		"mydata.id.web":    "Web chat id: %d (an anonymous cookie in your browser recognises you)",
 		"mydata.lang":      "Language: %s",
 		"mydata.city":      "City: %s",
 		"mydata.sub":       "Announcements: %s",

@@ -194,7 +194,8 @@ type Delivery struct {
 // row in sending (later unknown), never pending. On PostgreSQL concurrent
 // senders skip each other's rows (FOR UPDATE SKIP LOCKED). While sending is
 // paused (a 429), nothing is claimed and pausedUntil says until when.
-// ErrNotFound when nothing is due.
+// Only Telegram users' rows are claimed: web visitors take theirs when they
+// next open the page (TakeWebBroadcasts). ErrNotFound when nothing is due.
 func (s *Store) ClaimDelivery(ctx context.Context, sender string) (d Delivery, pausedUntil time.Time, err error) {
 	lock := ""
 	if s.dialect == Postgres {
@@ -212,9 +213,9 @@ func (s *Store) ClaimDelivery(ctx context.Context, sender string) (d Delivery, p
 		}
 		if err := tx.GetContext(ctx, &d,
 			`UPDATE deliveries SET state = 'sending', sender = $1, claimed_at = $2
-			 WHERE id = (SELECT id FROM deliveries WHERE state = 'pending' AND next_at <= $2
+			 WHERE id = (SELECT id FROM deliveries WHERE state = 'pending' AND next_at <= $2 AND user_id < $3
 			             ORDER BY next_at, id LIMIT 1`+lock+`)
-			 RETURNING id, broadcast_id, user_id, chat_id, lang, attempts`, sender, now); err != nil {
+			 RETURNING id, broadcast_id, user_id, chat_id, lang, attempts`, sender, now, webBase); err != nil {
 			return notFound(err)
 		}
 		if err := tx.GetContext(ctx, &d.Text, `SELECT text FROM broadcasts WHERE id = $1`, d.BroadcastID); err != nil {

@@ -112,10 +112,18 @@ func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) err
 // DeleteUser erases everything kept about a user: the user row, the
 // conversation state, their course enrollments (giving the seats back) and
 // the link from any reports they sent (the report text stays for staff,
-// without the user).
+// without the user). For a user of a mapped channel (the web chat) it
+// also erases the channel mapping and the transcript, so the same visitor
+// starts afresh under a new id.
 func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sqlxTx) error {
+		if ch := ChannelOf(id); ChannelBase(ch) != 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM channel_users WHERE channel = $1 AND n = $2`, ch, id-ChannelBase(ch)); err != nil {
+				return fmt.Errorf("store: delete user %d: %w", id, err)
+			}
+		}
 		for _, q := range []string{
+			`DELETE FROM web_messages WHERE user_id = $1`,
 			`UPDATE reports SET user_id = NULL WHERE user_id = $1`,
 			`DELETE FROM sessions WHERE user_id = $1`,
 			`UPDATE trainings SET taken = taken - 1 WHERE taken > 0 AND id IN
