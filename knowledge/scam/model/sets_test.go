@@ -59,35 +59,3 @@ func TestOwnSets(t *testing.T) {
 		}
 	}
 }
-
-// TestWithSharedData adds ../shared/data/*_dev.jsonl when present (skips
-// otherwise) and checks that training stays fast.
-func TestWithSharedData(t *testing.T) {
-	root := repoRoot(t)
-	files, err := LoadShared(root, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Skip("no shared data at " + SharedDataDir)
-	}
-	train, holdout, err := LoadSets(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := append([]Example(nil), train...)
-	for _, f := range files {
-		if f.Dev {
-			rows = append(rows, f.Rows...)
-		}
-	}
-	start := time.Now()
-	m, rep := Train(rows, Options{})
-	el := time.Since(start)
-	t.Logf("train on %d rows: %v", len(rows), rep)
-	if el > 60*time.Second {
-		t.Errorf("training took %v", el)
-	}
-	hm := Evaluate("holdout", m.Score(holdout), Labels(holdout), m.Thresholds())
-	t.Logf("\n%s", FormatTable(rep.CV, hm))
-}
