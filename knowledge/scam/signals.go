@@ -162,7 +162,7 @@ func analyzeN(valid string, maxRunes int) *analysis {
 		if m.warnB.has(h.term) {
 			warnEnd[h.j] = true
 		}
-		if m.warnA.has(h.term) && !reassured[h.i] {
+		if m.warnA.has(h.term) && !reassured[h.i] && !(scamWord(r[h.i:h.j]) && asked(r, int(h.i), int(h.j))) {
 			warnStart[h.i] = true
 		}
 		if m.threat.has(h.term) {
@@ -598,6 +598,34 @@ func (a *analysis) offerLike() bool {
 func deniesAt(r []rune, k int) bool {
 	for _, w := range []string{"不用", "不需要", "不要", "不收", "没有", "不交", "no", "not"} {
 		if hasWordAt(r, k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// scamWord reports whether w names a scam (骗子, 诈骗, 传销).
+func scamWord(w []rune) bool {
+	for _, q := range w {
+		if q == '骗' || q == '诈' || q == '传' {
+			return true
+		}
+	}
+	return false
+}
+
+// asked reports whether the words r[i:j] are part of a question (是不是骗子,
+// 是骗子吗): a worker asking is not a warning given by the text.
+func asked(r []rune, i, j int) bool {
+	if i >= 2 && r[i-2] == '是' && r[i-1] == '不' || i >= 1 && r[i-1] == '不' && r[i] == '是' && i >= 2 && r[i-2] == '是' {
+		return true
+	}
+	if i+2 < len(r) && r[i] == '是' && r[i+1] == '不' && r[i+2] == '是' {
+		return true
+	}
+	for k := j; k < len(r) && k < j+3; k++ {
+		switch r[k] {
+		case '吗', '嘛', '?', '？', '呢', '吧':
 			return true
 		}
 	}
