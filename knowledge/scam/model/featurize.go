@@ -329,7 +329,7 @@ func (fz *Featurizer) Featurize(f *Features, text string, dense map[string]float
 	// Insertion sort keeps the whole vector sorted (dense features are few),
 	// so that sums run in one order whatever the map order was. Equal
 	// indices (a collision) are ordered by value.
-	for a := start + 1; a < len(f.Idx); a++ {
+	for a := max(start, 1); a < len(f.Idx); a++ {
 		for b := a; b > 0 && (f.Idx[b] < f.Idx[b-1] || (f.Idx[b] == f.Idx[b-1] && f.Val[b] < f.Val[b-1])); b-- {
 			f.Idx[b], f.Idx[b-1] = f.Idx[b-1], f.Idx[b]
 			f.Val[b], f.Val[b-1] = f.Val[b-1], f.Val[b]

@@ -403,3 +403,23 @@ func BenchmarkPredict550(b *testing.B) {
 		_ = m.Predict(&f)
 	}
 }
+
+// TestFeaturizeSortedWithDense: the named features join the n-grams in
+// index order whatever the map order, so sums (and a weights file) do not
+// depend on Go's random map iteration.
+func TestFeaturizeSortedWithDense(t *testing.T) {
+	fz := DefaultFeaturizer()
+	dense := map[string]float64{}
+	for i := 0; i < 40; i++ {
+		dense[fmt.Sprintf("s:flag%d", i)] = float64(i%3 + 1)
+	}
+	var f Features
+	for round := 0; round < 20; round++ {
+		fz.Featurize(&f, "入职前先交300元押金 pay a deposit first", dense)
+		for i := 1; i < len(f.Idx); i++ {
+			if f.Idx[i] < f.Idx[i-1] {
+				t.Fatalf("round %d: index %d (%d) after %d", round, i, f.Idx[i], f.Idx[i-1])
+			}
+		}
+	}
+}

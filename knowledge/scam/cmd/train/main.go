@@ -5,7 +5,7 @@
 //
 // Run it from the repository root. It is deterministic: the same data and
 // code give the same file, byte for byte. It fits on
-//   - the project's own labelled sets: knowledge/scam/testdata/sets/train.jsonl,
+//   - the project's own labelled sets: knowledge/scam/testdata/sets/train*.jsonl,
 //     knowledge/scam/testdata/eval.jsonl and knowledge/scam/testdata/checker_set.jsonl;
 //   - the real third-party development files in -shared (*_dev.jsonl; see
 //     their README for sources and terms), when that directory exists.
@@ -54,11 +54,20 @@ type source struct {
 }
 
 func run(sharedDir, out string, lambda float64, verbose string) error {
-	sources := []source{
-		{model.SetsDir + "/train.jsonl", "own:train", "written by the Gongyou team (knowledge/scam/testdata/sets/README.md)", "project's own"},
-		{"knowledge/scam/testdata/eval.jsonl", "own:eval", "written by the Gongyou team", "project's own"},
-		{"knowledge/scam/testdata/checker_set.jsonl", "own:checker_set", "written by the Gongyou team", "project's own"},
+	// Every sets/train*.jsonl (never holdout.jsonl) and the two older sets.
+	trainFiles, err := filepath.Glob(filepath.Join(filepath.FromSlash(model.SetsDir), "train*.jsonl"))
+	if err != nil {
+		return err
 	}
+	sort.Strings(trainFiles)
+	var sources []source
+	for _, p := range trainFiles {
+		name := "own:" + strings.TrimSuffix(filepath.Base(p), ".jsonl")
+		sources = append(sources, source{p, name, "written by the Gongyou team (knowledge/scam/testdata/sets/README.md)", "project's own"})
+	}
+	sources = append(sources,
+		source{"knowledge/scam/testdata/eval.jsonl", "own:eval", "written by the Gongyou team", "project's own"},
+		source{"knowledge/scam/testdata/checker_set.jsonl", "own:checker_set", "written by the Gongyou team", "project's own"})
 	files, err := model.LoadShared(".", sharedDir)
 	if err != nil {
 		return err
