@@ -340,3 +340,19 @@ func (s *Store) ExpireWeChatToken(ctx context.Context, appID, token string) erro
 	}
 	return nil
 }
+
+// ChannelExternalID returns the external id (for WeChat the OpenID) of a
+// user of a mapped channel; ErrNotFound when there is none.
+func (s *Store) ChannelExternalID(ctx context.Context, userID int64) (string, error) {
+	ch := ChannelOf(userID)
+	base := ChannelBase(ch)
+	if base == 0 {
+		return "", fmt.Errorf("store: user %d has no external id", userID)
+	}
+	var ext string
+	err := s.rdb.GetContext(ctx, &ext, `SELECT external_id FROM channel_users WHERE channel = $1 AND n = $2`, ch, userID-base)
+	if err != nil {
+		return "", fmt.Errorf("store: external id of %d: %w", userID, notFound(err))
+	}
+	return ext, nil
+}
