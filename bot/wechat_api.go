@@ -3,6 +3,7 @@ package bot
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 )
@@ -216,4 +218,57 @@ func (a *wechatAPI) sendText(ctx context.Context, openID, text string) error {
 // createMenu replaces the account menu with menu (WeChat's JSON).
 func (a *wechatAPI) createMenu(ctx context.Context, menu json.RawMessage) error {
 	return a.call(ctx, "/cgi-bin/menu/create", menu)
+}
+
+//go:embed wechat_menu.json
+var wechatMenu []byte
+
+// WeChatMenu is the shipped account menu (找工作 / 查招聘 / 社保权益): its
+// click keys are commands, run as if the worker typed them.
+func WeChatMenu() []byte { return append([]byte(nil), wechatMenu...) }
+
+// CreateMenu replaces the account's menu with menu (WeChat's JSON; nil for
+// the shipped one). Every click key must be a command ("/jobs").
+func (w *WeChat) CreateMenu(ctx context.Context, menu []byte) error {
+	if menu == nil {
+		menu = wechatMenu
+	}
+	var m struct {
+		Button []struct {
+			Name      string `json:"name"`
+			Type      string `json:"type"`
+			Key       string `json:"key"`
+			SubButton []struct {
+				Name string `json:"name"`
+				Type string `json:"type"`
+				Key  string `json:"key"`
+			} `json:"sub_button"`
+		} `json:"button"`
+	}
+	if err := json.Unmarshal(menu, &m); err != nil {
+		return fmt.Errorf("wechat menu: %w", err)
+	}
+	if len(m.Button) == 0 || len(m.Button) > 3 {
+		return errors.New("wechat menu: want 1 to 3 buttons")
+	}
+	check := func(name, typ, key string) error {
+		if typ == "click" && (!strings.HasPrefix(key, "/") || len(key) > 64) {
+			return fmt.Errorf("wechat menu: %q: a click key must be a command such as /jobs", name)
+		}
+		return nil
+	}
+	for _, b := range m.Button {
+		if len(b.SubButton) > 5 {
+			return fmt.Errorf("wechat menu: %q: at most 5 sub-buttons", b.Name)
+		}
+		if err := check(b.Name, b.Type, b.Key); err != nil {
+			return err
+		}
+		for _, s := range b.SubButton {
+			if err := check(s.Name, s.Type, s.Key); err != nil {
+				return err
+			}
+		}
+	}
+	return w.api.createMenu(ctx, json.RawMessage(menu))
 }

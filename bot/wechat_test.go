@@ -584,3 +584,21 @@ func TestWeChatLongAnswer(t *testing.T) {
 		t.Fatalf("parts lose text: %d", strings.Count(got, "骗局"))
 	}
 }
+
+// The shipped menu is created through the API; a click key that is not a
+// command is refused before any call.
+func TestWeChatMenuCreate(t *testing.T) {
+	x := newWX(t, openStore(t), &fakeHandler{}, false, nil)
+	if err := x.wc.CreateMenu(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	x.api.mu.Lock()
+	menu := x.api.menu
+	x.api.mu.Unlock()
+	if !strings.Contains(menu, "找工作") || !strings.Contains(menu, "社保权益") {
+		t.Fatalf("menu: %s", menu)
+	}
+	if err := x.wc.CreateMenu(context.Background(), []byte(`{"button":[{"type":"click","name":"x","key":"JOBS"}]}`)); err == nil {
+		t.Fatal("a key that is not a command was accepted")
+	}
+}
