@@ -547,10 +547,11 @@ func TestWeChatBroadcast(t *testing.T) {
 			t.Fatalf("broadcast %+v %v", b, err)
 		}
 		eventually(t, "the announcement inside the window", func() bool {
-			return len(x.api.sentTo("o-in")) == 1
+			sent, waiting, _ := st.WeChatAnnouncementCounts(ctx, b.ID)
+			return sent == 1 && waiting == 1
 		})
-		if sent, waiting, _ := st.WeChatAnnouncementCounts(ctx, b.ID); sent != 1 || waiting != 1 {
-			t.Fatalf("counts %d %d", sent, waiting)
+		if got := x.api.sentTo("o-in"); len(got) != 1 {
+			t.Fatalf("inside the window: %q", got)
 		}
 		if got := x.api.sentTo("o-out"); len(got) != 0 {
 			t.Fatalf("sent outside the window: %q", got)
