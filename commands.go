@@ -54,6 +54,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = app.web(ctx, getenv)
 	case "qr":
 		err = app.qr(rest)
+	case "wechat":
+		err = app.wechat(ctx, rest)
 	case "check":
 		return app.check(ctx, rest)
 	case "ask":
@@ -173,8 +175,8 @@ func (a *app) chat(ctx context.Context, args []string) error {
 // endpoints until ctx ends, then shuts down in order: stop taking updates
 // and claiming deliveries, finish in-flight ones, stop HTTP, close the store.
 func (a *app) serve(ctx context.Context) error {
-	if a.cfg.TelegramToken == "" && a.cfg.WebSecret == "" {
-		return fmt.Errorf("%w: TELEGRAM_BOT_TOKEN or GONGYOU_WEB_SECRET (the web chat) is required (see README.md)", errUsage)
+	if a.cfg.TelegramToken == "" && a.cfg.WebSecret == "" && !a.cfg.WeChat.On() {
+		return fmt.Errorf("%w: TELEGRAM_BOT_TOKEN, GONGYOU_WEB_SECRET (the web chat) or WECHAT_* (the Official Account) is required (see README.md)", errUsage)
 	}
 	st, base, err := a.open(ctx)
 	if err != nil {
@@ -223,6 +225,15 @@ func (a *app) serve(ctx context.Context) error {
 		mounts = append(mounts, bot.Mount{Pattern: web.Path(), Handler: web.Handler()})
 	} else {
 		a.logger.Info("web chat off: set GONGYOU_WEB_SECRET to serve it")
+	}
+	if a.cfg.WeChat.On() { // the Official Account's callback, on the public listener
+		wc, err := a.wechatChannel(engine, st, metrics)
+		if err != nil {
+			return err
+		}
+		relay.Add(wc)
+		channels = append(channels, wc)
+		mounts = append(mounts, bot.Mount{Pattern: wc.Path(), Handler: wc.Handler()})
 	}
 	srv := bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ping, metrics, webhookPath, webhook, mounts...)
 

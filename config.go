@@ -33,6 +33,9 @@ type Config struct {
 	WebRate       float64 // GONGYOU_WEB_RATE: posts per second per visitor
 	WebIPRate     float64 // GONGYOU_WEB_IP_RATE: posts per second per client IP
 	WebTrustProxy bool    // GONGYOU_WEB_TRUST_PROXY: client IP from X-Forwarded-For
+
+	// The WeChat Official Account (bot/wechat.go; wechat_cmd.go validates).
+	WeChat WeChatConfig
 }
 
 var webhookSecretPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
@@ -131,6 +134,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	default:
 		errs = append(errs, errors.New("GONGYOU_WEB_TRUST_PROXY: want true or false"))
 	}
+	c.WeChat, errs = loadWeChatConfig(get, errs)
 	if err := c.LogLevel.UnmarshalText([]byte(get("GONGYOU_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, fmt.Errorf("GONGYOU_LOG_LEVEL: %w", err))
 	}

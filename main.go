@@ -24,9 +24,10 @@ const usage = `gongyou — 工友 job-safety assistant
 
 Usage:
   gongyou chat                      talk to the bot in this terminal (embedded SQLite)
-  gongyou serve                     run every configured channel (Telegram, web chat) and the HTTP endpoints
+  gongyou serve                     run every configured channel (Telegram, web chat, WeChat) and the HTTP endpoints
   gongyou web                       run the web chat alone on GONGYOU_HTTP_ADDR (embedded SQLite by default)
   gongyou qr URL > poster.png       a QR code of URL for a poster
+  gongyou wechat menu [FILE]        create the Official Account's menu (default: the shipped bot/wechat_menu.json)
   gongyou check [--json] [TEXT]     check a job offer for scam signs (stdin when TEXT is absent)
   gongyou check --batch             JSON Lines in, JSON Lines out
   gongyou ask [--json] [--lang zh|en] QUESTION   answer a social-insurance or labour-rights question
