@@ -132,8 +132,29 @@ func TestWebInBrowser(t *testing.T) {
 					return err
 				})
 			}
+			// press taps a button and waits for its answer. On a loaded
+			// machine a tap can land while the buttons are still disabled by
+			// the previous request; a person taps again, and so does press.
 			press := func(label, want, shotName string) []chromedp.Action[chromedp.Void] {
-				return []chromedp.Action[chromedp.Void]{click(button(label)), see(want), shot(shotName)}
+				tap := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+					for try := 0; ; try++ {
+						if _, err := click(button(label))(ctx, tg); err != nil && try == 0 {
+							return err
+						}
+						deadline := time.Now().Add(8 * time.Second)
+						for time.Now().Before(deadline) {
+							body, err := chromedp.Text(chromedp.CSS("body"))(ctx, tg)
+							if err == nil && strings.Contains(body, want) {
+								return nil
+							}
+							time.Sleep(100 * time.Millisecond)
+						}
+						if try == 2 {
+							return nil // see reports what the page shows
+						}
+					}
+				})
+				return []chromedp.Action[chromedp.Void]{tap, see(want), shot(shotName)}
 			}
 			say := func(text, want, shotName string) []chromedp.Action[chromedp.Void] {
 				return []chromedp.Action[chromedp.Void]{
