@@ -5,11 +5,13 @@ import "github.com/gongyou/gongyou/knowledge/norm"
 const (
 	K1 = 1.2
 	B  = 0.75
-	// maxQueryTerms caps the distinct terms of one query.
+	// MaxQueryTerms caps the distinct terms of one query.
 	MaxQueryTerms = 4000
 )
 
-// termKeys appends the index terms of normalised runes r.
+// TermKeys appends the index terms of normalised runes r: Chinese bigrams
+// (a lone Chinese character as itself) and hashed Latin words of 2 to 24
+// letters (numbers up to 6 digits), stop words left out.
 func TermKeys(r []rune, out []uint64) []uint64 {
 	n := len(r)
 	for i := 0; i < n; {
