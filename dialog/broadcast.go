@@ -19,6 +19,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
@@ -304,7 +305,7 @@ func (t *turn) bcSend(nonce string) ([]Reply, error) {
 	}
 	who := t.bcFilterText(st.Filter)
 	if err := t.audit("broadcast.send", strconv.FormatInt(b.ID, 10),
-		fmt.Sprintf("%d recipients; %s; %s", b.Audience, who, snippet(st.Text, 60))); err != nil {
+		fmt.Sprintf("%d recipients; %s; %s", b.Audience, who, norm.Clip(oneLine(st.Text), 60, "…"))); err != nil {
 		t.e.logger.Warn("dialog: audit broadcast", "broadcast", b.ID, "err", err)
 	}
 	t.reset()
@@ -355,7 +356,7 @@ func (t *turn) bcProgress(b store.Broadcast) string {
 	case b.CancelledAt.Valid:
 		status = t.T("bc.status.stopped")
 	}
-	return Tf(t.lang, "bc.item", b.ID, b.CreatedAt.In(beijing).Format("01-02 15:04"), status, snippet(b.Text, bcSnippetRunes),
+	return Tf(t.lang, "bc.item", b.ID, b.CreatedAt.In(beijing).Format("01-02 15:04"), status, norm.Clip(oneLine(b.Text), bcSnippetRunes, "…"),
 		t.bcFilterText(b.Filter()), b.Audience) + "\n" +
 		Tf(t.lang, "bc.counts", b.Sent, b.Pending+b.Sending, b.Unreachable, b.Unknown, b.Failed, b.Cancelled)
 }
@@ -404,16 +405,6 @@ func (t *turn) bcHalt(arg string) ([]Reply, error) {
 	}
 	t.reset()
 	return []Reply{{Text: Tf(t.lang, "bc.stopped", id, n), Buttons: [][]Button{{t.btn("bc.btn.progress", cbBroadcastPrefix+cbBCList)}, {t.btn("menu.back", cbMenu)}}}}, nil
-}
-
-// snippet is the first n runes of s on one line, with … when cut.
-func snippet(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
 }
 
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/store"
 )
@@ -155,13 +154,7 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 // NUL or other control characters except line breaks and tabs, trimmed,
 // and at most MaxInputBytes.
 func cleanText(s string) string {
-	if len(s) > MaxInputBytes {
-		cut := MaxInputBytes
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
+	s = store.ClipBytes(s, MaxInputBytes, "")
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' {

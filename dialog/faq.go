@@ -283,15 +283,6 @@ func faqQuestionButtons(qs []faqQuestion) (lines []string, rows [][]Button) {
 	return lines, rows
 }
 
-// shortLabel cuts s to at most n runes, ending in "…" when cut.
-func shortLabel(s string, n int) string {
-	s = oneLine(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return strings.TrimSpace(norm.Clip(s, n-1, "")) + "…"
-}
-
 func (t *turn) faqEntry(id string) ([]Reply, error) {
 	ans, ok, err := t.e.faq.a.AskEntry(t.ctx, id, t.lang)
 	if err != nil {
@@ -418,5 +409,5 @@ func shortSource(s string) string {
 	if first == "" {
 		first = oneLine(sourceURL.ReplaceAllString(s, ""))
 	}
-	return shortLabel(first, faqSrcMax)
+	return norm.Shorten(oneLine(first), faqSrcMax)
 }

@@ -21,13 +21,7 @@ func FuzzHandle(f *testing.F) {
 	env := dialog.NewEnv(f, dialog.EnvKnowledge())
 	st, eng := env.Store, env.Engine
 	f.Fuzz(func(t *testing.T, input string, button bool) {
-		ev := dialog.Event{UserID: 42, ChatID: 42, Lang: "zh"}
-		if button {
-			ev.Callback = input
-		} else {
-			ev.Text = input
-		}
-		handleChecked(t, eng, ev)
+		handleChecked(t, eng, fuzzEvent(42, input, button))
 		if _, err := st.Session(context.Background(), 42); err != nil {
 			t.Fatal(err)
 		}

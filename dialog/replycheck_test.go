@@ -36,3 +36,40 @@ func handleChecked(t testing.TB, eng *dialog.Engine, ev dialog.Event) []dialog.R
 	}
 	return replies
 }
+
+// fuzzEvent is the event of a fuzz input from user: a button's data when
+// button, else a text.
+func fuzzEvent(user int64, input string, button bool) dialog.Event {
+	ev := dialog.Event{UserID: user, ChatID: user, Lang: "zh"}
+	if button {
+		ev.Callback = input
+	} else {
+		ev.Text = input
+	}
+	return ev
+}
+
+// send sends a text or a button's data to e as user (in Chinese) and fails
+// the test on an error.
+func send(t testing.TB, e *dialog.Engine, user int64, text, data string) []dialog.Reply {
+	t.Helper()
+	r, err := e.Handle(context.Background(), dialog.Event{UserID: user, ChatID: user, Text: text, Callback: data, Lang: "zh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// buttonData is the data of the first button of r that match accepts.
+func buttonData(r []dialog.Reply, match func(dialog.Button) bool) (string, bool) {
+	for _, rep := range r {
+		for _, row := range rep.Buttons {
+			for _, btn := range row {
+				if match(btn) {
+					return btn.Data, true
+				}
+			}
+		}
+	}
+	return "", false
+}

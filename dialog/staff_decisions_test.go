@@ -1,7 +1,6 @@
 package dialog_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -19,29 +18,15 @@ import (
 // case's title.
 func TestStaffScamDecisionReachesReplica(t *testing.T) {
 	dialog.ForEachBackend(t, func(t *testing.T, backend dialog.EnvOption) {
-		ctx := context.Background()
 		const poll = 300 * time.Millisecond
 		env := dialog.NewEnv(t, backend, dialog.EnvKnowledge(), dialog.EnvPoll(poll), dialog.EnvEngine(dialog.WithStaff(9001)))
 		a, b := env.Engine, env.Replica().Engine
 		say := func(e *dialog.Engine, user int64, text, data string) []dialog.Reply {
 			t.Helper()
-			r, err := e.Handle(ctx, dialog.Event{UserID: user, ChatID: user, Text: text, Callback: data, Lang: "zh"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return r
+			return send(t, e, user, text, data)
 		}
 		button := func(r []dialog.Reply, prefix string) (string, bool) {
-			for _, rep := range r {
-				for _, row := range rep.Buttons {
-					for _, btn := range row {
-						if strings.HasPrefix(btn.Data, prefix) {
-							return btn.Data, true
-						}
-					}
-				}
-			}
-			return "", false
+			return buttonData(r, func(b dialog.Button) bool { return strings.HasPrefix(b.Data, prefix) })
 		}
 		press := func(e *dialog.Engine, user int64, r []dialog.Reply, prefix string) []dialog.Reply {
 			t.Helper()

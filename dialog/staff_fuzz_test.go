@@ -21,12 +21,6 @@ func FuzzStaffHandle(f *testing.F) {
 	}
 	eng := dialog.NewEnv(f, dialog.EnvKnowledge(), dialog.EnvEngine(dialog.WithStaff(9001))).Engine
 	f.Fuzz(func(t *testing.T, input string, button bool) {
-		ev := dialog.Event{UserID: 9001, ChatID: 9001, Lang: "zh"}
-		if button {
-			ev.Callback = input
-		} else {
-			ev.Text = input
-		}
-		handleChecked(t, eng, ev)
+		handleChecked(t, eng, fuzzEvent(9001, input, button))
 	})
 }

@@ -1,7 +1,6 @@
 package dialog_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -13,30 +12,19 @@ import (
 // handle and case base), and a retirement likewise.
 func TestCasePublishedInChatReachesOtherReplica(t *testing.T) {
 	dialog.ForEachBackend(t, func(t *testing.T, backend dialog.EnvOption) {
-		ctx := context.Background()
 		env := dialog.NewEnv(t, backend, dialog.EnvKnowledge(), dialog.EnvEngine(dialog.WithStaff(9001)))
 		a, bEng := env.Engine, env.Replica().Engine
 		say := func(e *dialog.Engine, user int64, text, button string) []dialog.Reply {
 			t.Helper()
-			r, err := e.Handle(ctx, dialog.Event{UserID: user, Text: text, Callback: button, Lang: "zh"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return r
+			return send(t, e, user, text, button)
 		}
 		press := func(e *dialog.Engine, user int64, last []dialog.Reply, label string) []dialog.Reply {
 			t.Helper()
-			for _, r := range last {
-				for _, row := range r.Buttons {
-					for _, btn := range row {
-						if btn.Label == label {
-							return say(e, user, "", btn.Data)
-						}
-					}
-				}
+			data, ok := buttonData(last, func(b dialog.Button) bool { return b.Label == label })
+			if !ok {
+				t.Fatalf("no button %q in %+v", label, last)
 			}
-			t.Fatalf("no button %q in %+v", label, last)
-			return nil
+			return say(e, user, "", data)
 		}
 		const title = "示例：鹅场招饲养员先交鹅苗押金"
 		offer := "鹅场招饲养员，包住，先交鹅苗押金2000元，养大回收后退还"

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/store"
 )
@@ -120,12 +121,7 @@ func trnCitySlug(zh string) string {
 
 // trnShort quotes user input back, cut to a few characters.
 func trnShort(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) > 16 {
-		r := []rune(s)
-		s = string(r[:16]) + "…"
-	}
-	return s
+	return norm.Clip(oneLine(s), 16, "…")
 }
 
 // trnLabel cuts a button label to what fits on a phone.
@@ -134,8 +130,7 @@ func trnLabel(s string) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
+	return norm.Clip(s, max-1, "…")
 }
 
 func (t *turn) trnDate(d string) string {

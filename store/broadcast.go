@@ -255,7 +255,7 @@ func (s *Store) RequeueDelivery(ctx context.Context, d Delivery, sender string, 
 	}
 	_, err := s.db.ExecContext(ctx,
 		`UPDATE deliveries SET state = 'pending', next_at = $3, attempts = attempts + $4, error = $5, sender = '', claimed_at = NULL
-		 WHERE id = $1 AND sender = $2 AND state = 'sending'`, d.ID, sender, at.UTC(), inc, truncBytes(reason, 500))
+		 WHERE id = $1 AND sender = $2 AND state = 'sending'`, d.ID, sender, at.UTC(), inc, ClipBytes(reason, 500, ""))
 	if err != nil {
 		return fmt.Errorf("store: requeue delivery %d: %w", d.ID, err)
 	}
@@ -270,7 +270,7 @@ func (s *Store) FinishDelivery(ctx context.Context, d Delivery, sender, state, r
 	}
 	_, err := s.db.ExecContext(ctx,
 		`UPDATE deliveries SET state = $3, done_at = $4, error = $5, attempts = attempts + 1
-		 WHERE id = $1 AND sender = $2 AND state = 'sending'`, d.ID, sender, state, s.nowUTC(), truncBytes(reason, 500))
+		 WHERE id = $1 AND sender = $2 AND state = 'sending'`, d.ID, sender, state, s.nowUTC(), ClipBytes(reason, 500, ""))
 	if err != nil {
 		return fmt.Errorf("store: finish delivery %d: %w", d.ID, err)
 	}
@@ -285,7 +285,7 @@ func (s *Store) MarkUnreachable(ctx context.Context, d Delivery, sender, reason 
 	return s.inTx(ctx, func(tx *sqlxTx) error {
 		if _, err := tx.ExecContext(ctx,
 			`UPDATE deliveries SET state = 'unreachable', done_at = $3, error = $4
-			 WHERE id = $1 AND sender = $2 AND state IN ('sending', 'unknown')`, d.ID, sender, now, truncBytes(reason, 500)); err != nil {
+			 WHERE id = $1 AND sender = $2 AND state IN ('sending', 'unknown')`, d.ID, sender, now, ClipBytes(reason, 500, "")); err != nil {
 			return fmt.Errorf("store: mark delivery %d unreachable: %w", d.ID, err)
 		}
 		return setUnreachable(ctx, tx, d.UserID, now)
@@ -405,15 +405,4 @@ func (s *Store) RecoverDeliveries(ctx context.Context, sender string, all bool) 
 		return 0, fmt.Errorf("store: recover deliveries: %w", err)
 	}
 	return n, nil
-}
-
-// truncBytes cuts s to at most n bytes on a rune boundary.
-func truncBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return s[:n]
 }

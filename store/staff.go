@@ -111,13 +111,7 @@ func insertAudit(ctx context.Context, tx *sqlxTx, at time.Time, actor, action, t
 	// PostgreSQL refuses NUL and invalid UTF-8 in text; an audit entry must never fail for that.
 	detail = strings.ReplaceAll(strings.ToValidUTF8(detail, "\uFFFD"), "\x00", "")
 	target = strings.ReplaceAll(strings.ToValidUTF8(target, "\uFFFD"), "\x00", "")
-	if len(detail) > maxAuditDetail {
-		cut := maxAuditDetail
-		for cut > 0 && detail[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
-			cut--
-		}
-		detail = detail[:cut] + "…"
-	}
+	detail = ClipBytes(detail, maxAuditDetail, "…")
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)`,
 		at, actor, action, target, detail); err != nil {

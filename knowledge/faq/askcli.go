@@ -1,8 +1,6 @@
 package faq
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -202,78 +200,37 @@ type askBatchOut struct {
 	Found   bool            `json:"found"`
 }
 
-// runAskBatch answers line by line, in order (answers take microseconds:
-// no worker pool needed).
-func runAskBatch(ctx context.Context, a Asker, lang string, stdin io.Reader, stdout io.Writer) error {
-	br := bufio.NewReaderSize(stdin, 64<<10)
-	bw := bufio.NewWriterSize(stdout, 64<<10)
-	for {
-		if err := ctx.Err(); err != nil {
-			bw.Flush()
-			return err
-		}
-		line, tooLong, rerr := cli.ReadLine(br, cli.MaxBatchLine)
-		if tooLong || len(bytes.TrimSpace(line)) > 0 {
-			out := askBatchLine(ctx, a, lang, line, tooLong)
-			if _, err := bw.Write(out); err != nil {
-				return err
-			}
-			if br.Buffered() == 0 {
-				if err := bw.Flush(); err != nil {
-					return err
-				}
-			}
-		}
-		if rerr == io.EOF {
-			return bw.Flush()
-		}
-		if rerr != nil {
-			bw.Flush()
-			return rerr
-		}
+func (in askBatchIn) LineID() json.RawMessage { return in.ID }
+
+func (in askBatchIn) Problem() string {
+	if in.Question == nil {
+		return `missing "question"`
 	}
+	if l := strings.ToLower(in.Lang); l != "" && l != "zh" && l != "en" {
+		return fmt.Sprintf(`"lang": want zh or en, got %q`, in.Lang)
+	}
+	return ""
 }
 
-func askBatchLine(ctx context.Context, a Asker, lang string, line []byte, tooLong bool) []byte {
-	var in askBatchIn
-	var errMsg string
-	if tooLong {
-		errMsg = fmt.Sprintf("line longer than %d bytes", cli.MaxBatchLine)
-	} else {
-		var typeErr *json.UnmarshalTypeError
-		if err := json.Unmarshal(line, &in); errors.As(err, &typeErr) {
-			errMsg = fmt.Sprintf("field %q has the wrong type", typeErr.Field)
-		} else if err != nil {
-			errMsg = "invalid JSON: " + err.Error()
-			in.ID = nil
-		} else if in.Question == nil {
-			errMsg = `missing "question"`
-		} else if l := strings.ToLower(in.Lang); l != "" && l != "zh" && l != "en" {
-			errMsg = fmt.Sprintf(`"lang": want zh or en, got %q`, in.Lang)
-		}
-	}
-	id := in.ID
-	if len(id) == 0 || !json.Valid(id) {
-		id = json.RawMessage("null")
-	}
-	if errMsg != "" {
-		b, _ := json.Marshal(struct {
-			ID    json.RawMessage `json:"id"`
-			Error string          `json:"error"`
-		}{id, errMsg})
-		return append(b, '\n')
-	}
+// runAskBatch answers one line after the other (answers take microseconds;
+// an LLM-backed Asker is asked one question at a time, as in the chat).
+func runAskBatch(ctx context.Context, a Asker, lang string, stdin io.Reader, stdout io.Writer) error {
+	return cli.Batch[askBatchIn]{
+		Workers: 1,
+		Handle: func(ctx context.Context, id json.RawMessage, in askBatchIn, reply func([]byte)) {
+			reply(askBatchLine(ctx, a, lang, id, in))
+		},
+	}.Run(ctx, stdin, stdout)
+}
+
+func askBatchLine(ctx context.Context, a Asker, lang string, id json.RawMessage, in askBatchIn) []byte {
 	l := lang
 	if in.Lang != "" {
 		l = strings.ToLower(in.Lang)
 	}
 	ans, err := a.Ask(ctx, askUser, *in.Question, l)
 	if err != nil {
-		b, _ := json.Marshal(struct {
-			ID    json.RawMessage `json:"id"`
-			Error string          `json:"error"`
-		}{id, err.Error()})
-		return append(b, '\n')
+		return cli.ErrorLine(id, err.Error())
 	}
 	out := askBatchOut{ID: id, Answer: ans.Text, FAQs: []string{}, Handoff: handoffPtr(ans.Handoff), LLM: ans.LLM, Found: ans.Found}
 	for _, m := range ans.FAQs {
@@ -281,10 +238,7 @@ func askBatchLine(ctx context.Context, a Asker, lang string, line []byte, tooLon
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
-		b, _ = json.Marshal(struct {
-			ID    json.RawMessage `json:"id"`
-			Error string          `json:"error"`
-		}{id, err.Error()})
+		return cli.ErrorLine(id, err.Error())
 	}
 	return append(b, '\n')
 }

@@ -19,7 +19,7 @@ import (
 
 // FAQ answers for workers (docs/ARCHITECTURE.md: "a question goes to the FAQ").
 //
-// Retrieval is BM25 over a bag of terms per entry, built from the
+// Retrieval is BM25 (the shared core, knowledge/retrieval) over a bag of terms per entry, built from the
 // normalised (Normalize) question, keywords and answer in both languages:
 // Chinese gives character bigrams plus unigrams (unigrams count less),
 // Latin text gives lightly stemmed words. Fields are weighted: the
@@ -136,15 +136,8 @@ type Answer struct {
 // Answerer answers free-text questions from a fixed set of FAQ entries.
 // It is immutable after NewAnswerer and safe for concurrent use.
 type Answerer struct {
-	faqs      []FAQ
-	vocab     map[string]int32
-	postStart []int32
-	postDoc   []int32
-	postTF    []float32
-	idf       []float32
-	docLen    []float32
-	avgLen    float32
-	maxIDF    float32
+	faqs []FAQ
+	bm   *retrieval.Index[string]
 }
 
 const (
@@ -176,69 +169,26 @@ const (
 
 // NewAnswerer indexes faqs (entries with an empty id and retired ones are skipped).
 func NewAnswerer(faqs []FAQ) *Answerer {
-	a := &Answerer{vocab: make(map[string]int32)}
-	var docs []map[int32]float32
-	var df []int32
+	a := &Answerer{}
+	b := retrieval.NewBuilder[string]()
+	field := func(text string, w float32) {
+		for _, t := range faqTerms(text) {
+			b.Add(t.key, w*t.w)
+		}
+	}
 	for _, f := range faqs {
 		if f.ID == "" || f.Retired {
 			continue
 		}
-		tf := make(map[int32]float32)
-		var length float32
-		add := func(text string, w float32) {
-			for _, t := range faqTerms(text) {
-				id, ok := a.vocab[t.key]
-				if !ok {
-					id = int32(len(a.vocab))
-					a.vocab[t.key] = id
-					df = append(df, 0)
-				}
-				tf[id] += w * t.w
-				length += w * t.w
-			}
-		}
-		add(f.QuestionZH, wQuestion)
-		add(f.QuestionEN, wQuestion)
-		add(strings.Join(f.KeywordsZH, "。"), wKeywords)
-		add(f.AnswerZH, wAnswer)
-		add(f.AnswerEN, wAnswer)
-		for id := range tf {
-			df[id]++
-		}
-		docs = append(docs, tf)
-		a.docLen = append(a.docLen, length)
+		field(f.QuestionZH, wQuestion)
+		field(f.QuestionEN, wQuestion)
+		field(strings.Join(f.KeywordsZH, "。"), wKeywords)
+		field(f.AnswerZH, wAnswer)
+		field(f.AnswerEN, wAnswer)
+		b.EndDoc()
 		a.faqs = append(a.faqs, f)
 	}
-	n := len(a.faqs)
-	V := len(a.vocab)
-	a.postStart = make([]int32, V+1)
-	for t := 0; t < V; t++ {
-		a.postStart[t+1] = a.postStart[t] + df[t]
-	}
-	a.postDoc = make([]int32, a.postStart[V])
-	a.postTF = make([]float32, a.postStart[V])
-	fill := make([]int32, V)
-	copy(fill, a.postStart[:V])
-	var sum float64
-	for d, tf := range docs {
-		// deterministic posting order: by doc, as d increases
-		for id, w := range tf {
-			a.postDoc[fill[id]] = int32(d)
-			a.postTF[fill[id]] = w
-			fill[id]++
-		}
-		sum += float64(a.docLen[d])
-	}
-	a.idf = make([]float32, V)
-	for t := 0; t < V; t++ {
-		k := float64(df[t])
-		a.idf[t] = float32(math.Log(1 + (float64(n)-k+0.5)/(k+0.5)))
-	}
-	a.maxIDF = float32(math.Log(1 + (float64(n)+0.5)/0.5))
-	a.avgLen = 1
-	if n > 0 && sum > 0 {
-		a.avgLen = float32(sum / float64(n))
-	}
+	a.bm = b.Build()
 	return a
 }
 
@@ -285,9 +235,11 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 	for _, t := range terms {
 		qtf[t.key] += t.w
 	}
-	acc := make([]float64, len(a.faqs))
-	cont := make([]float64, len(a.faqs))
+	acc, cont := a.bm.Scores(), a.bm.Scores()
+	defer a.bm.Release(acc)
+	defer a.bm.Release(cont)
 	covered := make([]float64, len(a.faqs))
+	maxIDF := a.bm.MaxIDF()
 	var contentTotal float64
 	var weights []float64
 	var best float64
@@ -300,36 +252,29 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 		qw := qtf[key]
 		// a repeated query term counts a little more, not linearly
 		qw = float32(math.Sqrt(float64(qw)))
-		id, ok := a.vocab[key]
+		id, ok := a.bm.Term(key)
 		if qw >= 1 {
 			if ok {
-				contentTotal += float64(a.idf[id])
+				contentTotal += float64(a.bm.IDF(id))
 			} else {
-				contentTotal += float64(a.maxIDF)
+				contentTotal += float64(maxIDF)
 			}
 		}
 		if !ok {
-			best += float64(unknownWeight * qw * a.maxIDF)
-			weights = append(weights, float64(unknownWeight*qw*a.maxIDF))
+			best += float64(unknownWeight * qw * maxIDF)
+			weights = append(weights, float64(unknownWeight*qw*maxIDF))
 			continue
 		}
-		idf := a.idf[id]
+		idf := a.bm.IDF(id)
 		best += float64(qw * idf)
 		weights = append(weights, float64(qw*idf))
-		isContent := qw >= 1
-		for p := a.postStart[id]; p < a.postStart[id+1]; p++ {
-			d := a.postDoc[p]
-			tf := a.postTF[p]
-			sat := tf * (retrieval.K1 + 1) / (tf + retrieval.K1*(1-retrieval.B+retrieval.B*a.docLen[d]/a.avgLen)) / (retrieval.K1 + 1)
-			acc[d] += float64(qw * idf * sat)
-			if isContent {
-				cont[d] += float64(qw * idf * sat)
+		a.bm.Add(acc, id, qw)
+		if qw >= 1 { // a content term
+			a.bm.Add(cont, id, qw)
+			for _, d := range a.bm.Docs(id) {
 				covered[d] += float64(idf)
 			}
 		}
-	}
-	if best <= 0 {
-		return nil
 	}
 	// A long question tells a story around its subject: normalise by the
 	// weight of its heaviest terms only, so the story does not drown the subject.
@@ -342,11 +287,11 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 		best = top
 	}
 	var out []scoredFAQ
-	for d, s := range acc {
+	for d, s := range acc.Sum {
 		if s <= 0 {
 			continue
 		}
-		sf := scoredFAQ{doc: d, score: min(1, s/best), raw: s, content: cont[d]}
+		sf := scoredFAQ{doc: d, score: min(1, s/best), raw: s, content: cont.Sum[d]}
 		if contentTotal > 0 {
 			sf.cover = covered[d] / contentTotal
 		}

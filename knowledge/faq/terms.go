@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/retrieval"
 )
 
 type faqTerm struct {
@@ -185,25 +186,17 @@ var zhFunctionBigrams = func() map[string]bool {
 func faqTerms(text string) []faqTerm {
 	nt := norm.NormalizeText(strings.ToValidUTF8(text, "\uFFFD"), maxQuestionRunes*8)
 	s := applyFAQSynonyms(string(nt.Runes))
-	r := []rune(s)
 	var out []faqTerm
-	n := len(r)
-	for i := 0; i < n; {
-		q := r[i]
-		switch {
-		case norm.IsCJK(q):
-			j := i
-			for j < n && norm.IsCJK(r[j]) {
-				j++
-			}
-			for k := i; k < j; k++ {
+	for run, cjk := range retrieval.Runs([]rune(s), true) {
+		if cjk {
+			for k, c := range run {
 				w := float32(unigramWeight)
-				if strings.ContainsRune(zhFunctionChars, r[k]) {
+				if strings.ContainsRune(zhFunctionChars, c) {
 					w = functionWeight * unigramWeight
 				}
-				out = append(out, faqTerm{string(r[k]), w})
-				if k+1 < j {
-					bg := string(r[k : k+2])
+				out = append(out, faqTerm{string(c), w})
+				if k+1 < len(run) {
+					bg := string(run[k : k+2])
 					w := float32(1)
 					if zhFunctionBigrams[bg] {
 						w = functionWeight
@@ -211,32 +204,24 @@ func faqTerms(text string) []faqTerm {
 					out = append(out, faqTerm{bg, w})
 				}
 			}
-			i = j
-		case norm.IsLatin(q) || norm.IsDigit(q):
-			j := i
-			for j < n && (norm.IsLatin(r[j]) || norm.IsDigit(r[j]) || (r[j] == '\'' && j+1 < n && norm.IsLatin(r[j+1]))) {
-				j++
-			}
-			w := strings.ReplaceAll(string(r[i:j]), "'", "")
-			i = j
-			if utf8.RuneCountInString(w) > 24 || faqEnStop[w] {
-				continue
-			}
-			if norm.IsDigit(q) && len(w) < 2 {
-				continue
-			}
+			continue
+		}
+		w := strings.ReplaceAll(string(run), "'", "")
+		if utf8.RuneCountInString(w) > 24 || faqEnStop[w] {
+			continue
+		}
+		if norm.IsDigit(run[0]) && len(w) < 2 {
+			continue
+		}
+		if s, ok := faqEnSyn[w]; ok {
+			w = s
+		} else {
+			w = stemEN(w)
 			if s, ok := faqEnSyn[w]; ok {
 				w = s
-			} else {
-				w = stemEN(w)
-				if s, ok := faqEnSyn[w]; ok {
-					w = s
-				}
 			}
-			out = append(out, faqTerm{"#" + w, 1})
-		default:
-			i++
 		}
+		out = append(out, faqTerm{"#" + w, 1})
 	}
 	return out
 }

@@ -279,7 +279,7 @@ func sanitiseAnswer(a string) string {
 		}, l)
 		l = urlRe.ReplaceAllString(l, "[链接]")
 		l = privacy.Redact(l)
-		l = truncateRunes(strings.Join(strings.Fields(l), " "), maxAnswerRunes)
+		l = norm.Shorten(strings.Join(strings.Fields(l), " "), maxAnswerRunes)
 		if l != "" {
 			lines = append(lines, l)
 		}

@@ -87,9 +87,7 @@ func prepareText(text, nonce string) string {
 		}
 		return r
 	}, text)
-	if utf8.RuneCountInString(text) > maxTextRunes {
-		text = string([]rune(text)[:maxTextRunes]) + "…[截断]"
-	}
+	text = norm.Clip(text, maxTextRunes, "…[截断]")
 	for nonce != "" && strings.Contains(text, nonce) {
 		text = strings.ReplaceAll(text, nonce, "")
 	}

@@ -154,7 +154,7 @@ func sanitiseReasons(in []string) []string {
 		r = urlRe.ReplaceAllString(r, "[链接]")
 		r = privacy.Redact(r)
 		r = strings.Join(strings.Fields(r), " ")
-		r = truncateRunes(r, maxReasonRune)
+		r = norm.Shorten(r, maxReasonRune)
 		if r != "" {
 			out = append(out, r)
 		}
@@ -178,12 +178,4 @@ func sanitiseTypes(in []string) []string {
 		out = append(out, t)
 	}
 	return out
-}
-
-// truncateRunes cuts s to at most n runes, ending in "…" when cut.
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return strings.TrimSpace(norm.Clip(s, n-1, "")) + "…"
 }

@@ -157,6 +157,18 @@ func (nt *Text) basic(maxRunes int) {
 		dropped = false
 		nt.push(r, sp)
 	}
+	// space notes white space (a line break when newline) before the next
+	// rune written: a line break wins over spaces, the first one's span is kept.
+	space := func(newline bool, sp Span) {
+		if newline {
+			if pendingSpace == 0 {
+				spaceSpan = sp
+			}
+			pendingSpace = '\n'
+		} else if pendingSpace == 0 {
+			pendingSpace, spaceSpan = ' ', sp
+		}
+	}
 	for i, r := range nt.src {
 		if maxRunes >= 0 && count >= maxRunes {
 			break
@@ -170,14 +182,7 @@ func (nt *Text) basic(maxRunes int) {
 		// Whitespace and control characters.
 		if r < 0x80 {
 			if r <= ' ' || r == 0x7f {
-				if r == '\n' || r == '\r' || r == '\v' || r == '\f' {
-					if pendingSpace == 0 {
-						spaceSpan = sp
-					}
-					pendingSpace = '\n'
-				} else if pendingSpace == 0 {
-					pendingSpace, spaceSpan = ' ', sp
-				}
+				space(r == '\n' || r == '\r' || r == '\v' || r == '\f', sp)
 				continue
 			}
 			if 'A' <= r && r <= 'Z' {
@@ -187,14 +192,7 @@ func (nt *Text) basic(maxRunes int) {
 			continue
 		}
 		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			if r == 0x2028 || r == 0x2029 || r == 0x85 {
-				if pendingSpace == 0 {
-					spaceSpan = sp
-				}
-				pendingSpace = '\n'
-			} else if pendingSpace == 0 {
-				pendingSpace, spaceSpan = ' ', sp
-			}
+			space(r == 0x2028 || r == 0x2029 || r == 0x85, sp)
 			continue
 		}
 		// Fast path: CJK unified ideographs are NFKC-stable.

@@ -3,6 +3,7 @@ package norm
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 func IsCJK(q rune) bool { return q >= 0x4e00 && q <= 0x9fff }
@@ -22,7 +23,9 @@ func HasCJK(q string) bool {
 
 // Clip cuts s to at most n runes and, when it cut, appends more (say "…",
 // or "" for nothing). It is the one string-cutting helper of the checker,
-// the FAQ, the listings, the LLM client and the dialog.
+// the FAQ, the listings, the LLM client and the dialog (Shorten is Clip for
+// labels). Only where a bound is in bytes (database values, raw input
+// before it is decoded) is there a byte cut: store.ClipBytes.
 func Clip(s string, n int, more string) string {
 	if len(s) <= n {
 		return s
@@ -35,4 +38,14 @@ func Clip(s string, n int, more string) string {
 		i++
 	}
 	return s
+}
+
+// Shorten cuts s to at most n runes in all, the "…" it ends in when cut
+// included, with no white space before the "…": a button label, a line of
+// an answer.
+func Shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(Clip(s, n-1, "")) + "…"
 }

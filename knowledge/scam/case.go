@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/knowledge/importfile"
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/seed"
 	"go.yaml.in/yaml/v3"
 )
@@ -127,10 +128,10 @@ func (c Case) problems() []caseProblem {
 		ps = append(ps, caseProblem{field, fmt.Sprintf(format, args...)})
 	}
 	if !caseIDPattern.MatchString(c.ID) {
-		add("id", "want 2-40 characters of a-z 0-9 _ -, got %q", truncateForError(c.ID))
+		add("id", "want 2-40 characters of a-z 0-9 _ -, got %q", norm.Clip(c.ID, 60, "…"))
 	}
 	if !IsScamType(c.Type) {
-		add("type", "unknown scam type %q; one of: %s", truncateForError(c.Type), strings.Join(ScamTypes, ", "))
+		add("type", "unknown scam type %q; one of: %s", norm.Clip(c.Type, 60, "…"), strings.Join(ScamTypes, ", "))
 	}
 	for _, f := range []struct {
 		name, val string
@@ -168,7 +169,7 @@ func (c Case) problems() []caseProblem {
 		}
 	}
 	if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
-		add("date", "want YYYY-MM-DD, got %q", truncateForError(c.Date))
+		add("date", "want YYYY-MM-DD, got %q", norm.Clip(c.Date, 60, "…"))
 	}
 	return ps
 }
@@ -181,17 +182,6 @@ func (c Case) Validate() error {
 		return nil
 	}
 	return fmt.Errorf("%s: %s", ps[0].field, ps[0].msg)
-}
-
-func truncateForError(s string) string {
-	if len(s) <= 60 {
-		return s
-	}
-	cut := 60
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // MarshalCasesYAML encodes cases in the same format ParseCasesYAML reads.

@@ -1,8 +1,6 @@
 package scam
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -255,168 +253,40 @@ func humanVerdict(v Verdict, lang string) string {
 
 // ── batch ──
 
-type batchJob struct {
-	line []byte
-	err  error // a read error for this line (too long)
-	out  chan []byte
-}
-
-func (c CheckCLI) runBatch(ctx context.Context, lang string, stdin io.Reader, stdout io.Writer) error {
-	if stdin == nil {
-		stdin = strings.NewReader("")
-	}
-	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan *batchJob, workers*cli.BatchInFlight)
-	order := make(chan *batchJob, workers*cli.BatchInFlight)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var llmStage *batchLLM
-	if c.Advisor != nil {
-		llmStage = &batchLLM{c: c, slots: make(chan struct{}, batchLLMInFlight)}
-	}
-
-	// Workers check lines in parallel; the writer below prints the results
-	// in input order. On cancellation nobody waits for stdin: a reader
-	// blocked in Read cannot be interrupted, so it is left to end with the
-	// process (or when its Read returns).
-	for w := 0; w < workers; w++ {
-		go func() {
-			for {
-				select {
-				case j, ok := <-jobs:
-					if !ok {
-						return
-					}
-					batchLine(ctx, c.Checker, llmStage, lang, j)
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(order)
-		br := bufio.NewReaderSize(stdin, 64<<10)
-		for ctx.Err() == nil {
-			line, tooLong, err := cli.ReadLine(br, cli.MaxBatchLine)
-			if tooLong || len(bytes.TrimSpace(line)) > 0 {
-				j := &batchJob{line: line, out: make(chan []byte, 1)}
-				if tooLong {
-					j.err = fmt.Errorf("line longer than %d bytes", cli.MaxBatchLine)
-				}
-				select {
-				case order <- j:
-				case <-ctx.Done():
-					readErr <- ctx.Err()
-					return
-				}
-				select {
-				case jobs <- j:
-				case <-ctx.Done():
-					readErr <- ctx.Err()
-					return
-				}
-			}
-			if err == io.EOF {
-				readErr <- nil
-				return
-			}
-			if err != nil {
-				readErr <- err
-				return
-			}
-		}
-		readErr <- ctx.Err()
-	}()
-
-	bw := bufio.NewWriterSize(stdout, 64<<10)
-	var writeErr error
-	write := func(b []byte) {
-		if writeErr == nil {
-			if _, err := bw.Write(b); err != nil {
-				writeErr = err
-				cancel()
-			}
-		}
-	}
-loop:
-	for {
-		select {
-		case j, ok := <-order:
-			if !ok {
-				break loop
-			}
-			select {
-			case out := <-j.out:
-				write(out)
-			case <-ctx.Done():
-				break loop
-			}
-			if len(order) == 0 && writeErr == nil {
-				// nothing queued: let the consumer see the output now
-				if err := bw.Flush(); err != nil {
-					writeErr = err
-					cancel()
-				}
-			}
-		case <-ctx.Done():
-			break loop
-		}
-	}
-	if err := bw.Flush(); err != nil && writeErr == nil {
-		writeErr = err
-	}
-	if writeErr != nil {
-		return writeErr
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	return <-readErr
-}
-
 type batchIn struct {
 	ID   json.RawMessage `json:"id"`
 	Text *string         `json:"text"`
 }
 
-// batchLine checks one line and sends its output line on j.out: at once
-// when offline, or from a goroutine once the LLM answered (or gave up).
-func batchLine(ctx context.Context, ch *Checker, l *batchLLM, lang string, j *batchJob) {
-	var in batchIn
-	var errMsg string
-	switch {
-	case j.err != nil:
-		errMsg = j.err.Error()
-	default:
-		var typeErr *json.UnmarshalTypeError
-		if err := json.Unmarshal(j.line, &in); errors.As(err, &typeErr) {
-			errMsg = fmt.Sprintf("field %q has the wrong type", typeErr.Field) // the id, if any, was still read
-		} else if err != nil {
-			errMsg = "invalid JSON: " + err.Error()
-			in.ID = nil
-		} else if in.Text == nil {
-			errMsg = `missing "text"`
-		}
+func (in batchIn) LineID() json.RawMessage { return in.ID }
+
+func (in batchIn) Problem() string {
+	if in.Text == nil {
+		return `missing "text"`
 	}
-	id := in.ID
-	if len(id) == 0 {
-		id = json.RawMessage("null")
+	return ""
+}
+
+// runBatch checks lines in parallel (one worker a CPU), each answered at
+// once when offline, or from a goroutine once the LLM answered (or gave up).
+func (c CheckCLI) runBatch(ctx context.Context, lang string, stdin io.Reader, stdout io.Writer) error {
+	var l *batchLLM
+	if c.Advisor != nil {
+		l = &batchLLM{c: c, slots: make(chan struct{}, batchLLMInFlight)}
 	}
-	if errMsg != "" {
-		j.out <- errorLine(id, errMsg)
-		return
-	}
-	text := *in.Text
-	v := ch.Check(text)
-	if l == nil || v.Empty || l.broken.Load() {
-		j.out <- verdictLine(id, v, lang)
-		return
-	}
-	user := cliUser + ":" + norm.Clip(string(id), 64, "")
-	go func() { j.out <- verdictLine(id, l.ask(ctx, user, text, v), lang) }()
+	return cli.Batch[batchIn]{
+		Workers: runtime.GOMAXPROCS(0),
+		Handle: func(ctx context.Context, id json.RawMessage, in batchIn, reply func([]byte)) {
+			text := *in.Text
+			v := c.Checker.Check(text)
+			if l == nil || v.Empty || l.broken.Load() {
+				reply(verdictLine(id, v, lang))
+				return
+			}
+			user := cliUser + ":" + norm.Clip(string(id), 64, "")
+			go func() { reply(verdictLine(id, l.ask(ctx, user, text, v), lang)) }()
+		},
+	}.Run(ctx, stdin, stdout)
 }
 
 // batchLLM is the LLM stage of a batch: at most batchLLMInFlight requests
@@ -462,15 +332,7 @@ func verdictLine(id json.RawMessage, v Verdict, lang string) []byte {
 	out.ID = id
 	b, err := json.Marshal(out)
 	if err != nil {
-		return errorLine(id, err.Error())
+		return cli.ErrorLine(id, err.Error())
 	}
-	return append(b, '\n')
-}
-
-func errorLine(id json.RawMessage, msg string) []byte {
-	b, _ := json.Marshal(struct {
-		ID    json.RawMessage `json:"id"`
-		Error string          `json:"error"`
-	}{id, msg})
 	return append(b, '\n')
 }

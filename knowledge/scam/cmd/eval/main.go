@@ -34,6 +34,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/knowledge/scam/model"
 )
@@ -128,9 +129,7 @@ func misses(ch *scam.Checker, rows []model.Example) {
 			codes = append(codes, s.Code)
 		}
 		text := strings.Join(strings.Fields(r.Text), " ")
-		if rs := []rune(text); len(rs) > 120 {
-			text = string(rs[:120]) + "…"
-		}
+		text = norm.Clip(text, 120, "…")
 		fmt.Printf("%s label %d → %s %.3f %v  %s\n", r.ID, r.Label, v.Risk, v.Score, codes, text)
 	}
 }
