@@ -258,7 +258,7 @@ func (s *Store) ClaimWeChatDelivery(ctx context.Context, now time.Time) (d WeCha
 func (s *Store) FinishWeChatDelivery(ctx context.Context, id int64, state, reason string) error {
 	if _, err := s.db.ExecContext(ctx,
 		`UPDATE deliveries SET state = $2, done_at = $3, error = $4 WHERE id = $1 AND state = 'sending'`,
-		id, state, s.nowUTC(), truncBytes(reason, 200)); err != nil {
+		id, state, s.nowUTC(), ClipBytes(reason, 200, "")); err != nil {
 		return fmt.Errorf("store: finish wechat delivery %d: %w", id, err)
 	}
 	return nil
