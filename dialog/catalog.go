@@ -88,7 +88,7 @@ var coreCatalog = map[string]map[string]string{
 		"unknown.text":    "我没看懂。您可以点下面的按钮，或者把招聘信息直接发给我查一查。",
 		"unknown.command": "没有这个命令。发 /help 看我能做什么。",
 		"unknown.empty":   "我只能看懂文字。请用文字发给我，或点下面的按钮。",
-		"unknown.stale":   "这个按钮已经过期了。请看下面的新菜单。",
+		"unknown.stale":   "这个按钮已经过期了。请用下面的按钮。",
 
 		// subscription
 		"sub.on":      "🔔 已订阅。有新的政策通知（补贴、社保、防骗提醒）我会发给您。不想收了就发 /unsubscribe。",
@@ -220,7 +220,7 @@ var coreCatalog = map[string]map[string]string{
 		"unknown.text":    "Sorry, I did not understand. Tap a button below, or paste a job offer to check it.",
 		"unknown.command": "I do not know that command. Send /help to see what I can do.",
 		"unknown.empty":   "I can only read text. Please type your message, or tap a button below.",
-		"unknown.stale":   "That button has expired. Here is a fresh menu.",
+		"unknown.stale":   "That button has expired. Use the buttons below.",
 
 		"sub.on":      "🔔 Subscribed. I will send you new policy announcements (subsidies, social insurance, scam alerts). Send /unsubscribe to stop.",
 		"sub.off":     "🔕 Announcements stopped. Send /subscribe to get them again.",

@@ -384,10 +384,21 @@ func (t *turn) runJobSearch(s jobSearch) ([]Reply, bool, error) {
 	case searchTrade:
 		r, err := t.askJobCity(s.trade.Code)
 		return r, true, err
+	case searchSuggest:
+		// "广洲": ask back, keeping the trade and pay for the answer.
+		t.reset()
+		t.state.Jobs = &jobsState{Trade: s.trade.Code, Pay: s.pay}
+		t.dirty = true
+		t.setFlow(flowJobs, stepJobsCity)
+		name := s.city.Name(t.lang)
+		return []Reply{{Text: Tf(t.lang, "jobs.suggest_city", name), Buttons: [][]Button{
+			{{Label: Tf(t.lang, "jobs.btn.suggest_yes", name), Data: cbJobsPrefix + cbJobCity + s.city.Code()}, t.jobsBtn("jobs.btn.other_city", cbJobTypeCity)},
+			{t.btn("menu.back", cbMenu)},
+		}}}, true, nil
 	}
 	c, tr := s.city, s.trade
 	t.reset()
-	t.state.Jobs = &jobsState{City: c.ZH, Trade: tr.Code}
+	t.state.Jobs = &jobsState{City: c.ZH, Trade: tr.Code, Pay: s.pay}
 	t.dirty = true
 	t.setFlow(flowJobs, stepJobsList)
 	var out []Reply
