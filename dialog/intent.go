@@ -146,7 +146,7 @@ var (
 	reForwarded = re(`\[转发\]|【转发】|转发|转自|姐妹们|宝妈们?|兄弟们|家人们|朋友们|老铁们|forwarded|\bfwd\b|sisters|ladies`)
 	reLure      = re(`来钱快|不问|一单\d+|抢单|佣金|秒到|刷单|返利|返现|日赚|日入|躺赚|轻松月入|月入过?[万\d]|点赞|关注.{0,4}(视频|博主)|做任务|接单|垫付|保证金|会员费|入会费|押金|先交|交钱|交.{0,4}费|手续费|体检费|工衣费|服装费|培训费|中介费|高薪|轻松|在家|动动手指|手机就能|无需经验|零基础|不限学历|境外|出国|海外|缅甸|柬埔寨|包机票|usdt|刷流水|出租.{0,4}(银行卡|卡)|租卡|借卡|贷款|` +
 		`commission|\bfee\b|deposit|membership|like and follow|per task|from home|no experience|easy money|overseas|cambodia|myanmar|flight paid|urgent|earn \d`)
-	reRecruiting = re(`直招|不收费|不收任何费用|管饭|地址|急招|招聘|诚聘|高薪招|招\d+名|招.{0,6}(名|人)[,，。]|名额有限|速来|欢迎.{0,6}(加入|咨询)|待遇|薪资|底薪|提成|hiring now|we are hiring|recruit|apply now|salary`)
+	reRecruiting = re(`直招|不收费|不收任何费用|管饭|地址|急招|招聘启事|诚聘|高薪招|招\d+名|招.{0,6}(名|人)[,，。]|名额有限|速来|欢迎.{0,6}(加入|咨询)|待遇|薪资|底薪|提成|hiring now|we are hiring|recruit|apply now|salary`)
 	reMenu       = re(`^(你好|您好|在吗|在不在|哈喽|嗨|hi|hello|hey|菜单|主菜单|主页|首页|返回|回去|back|home|menu|开始|start|谢谢|多谢|thanks|thank you|ok|好的|好)[!！。.~～ ]*$`)
 )
 
@@ -158,6 +158,7 @@ var scoringTable = []evidence{
 	{intentJobs, 4, "search phrase (找活, 有没有…的活, jobs in)", func(r *reading) bool { return r.has(reSearch) }},
 	{intentJobs, 2, "a city (or a misspelt one)", func(r *reading) bool { return r.hasCity }},
 	{intentJobs, 2, "a trade (保安, 电子厂, dianzichang)", func(r *reading) bool { return r.hasTrade }},
+	{intentJobs, 1, "a city alone (广州, 广洲)", func(r *reading) bool { return r.hasCity && r.runes <= 6 }},
 	{intentJobs, 1, "pay or terms (日结, 包吃住)", func(r *reading) bool { return r.has(reTerms) }},
 	{intentJobs, 1, "a work word (工作, 上班)", func(r *reading) bool { return r.has(reWorkWord) }},
 	{intentJobs, -3, "long text (a search is short)", func(r *reading) bool { return r.runes > maxSearchRunes }},
@@ -224,9 +225,9 @@ func classify(text string) routing {
 		return out
 	}
 	out.best = best
-	// A worker's own job search never gets a verdict alone.
-	if best == intentCheck && ownSearch(r) {
-		out.best, out.alt = intentJobs, intentCheck
+	// A worker's own job search never gets a verdict.
+	if (best == intentCheck || second == intentCheck) && ownSearch(r) {
+		out.best = intentJobs
 		return out
 	}
 	if second != intentNone && out.scores[second] >= minIntentPoints && out.scores[best]-out.scores[second] <= askMargin && best != intentMenu && second != intentMenu {
@@ -253,10 +254,12 @@ func mustCheck(r *reading) bool {
 	return false
 }
 
-// ownSearch: a short text that says "I am looking for work" and holds
-// nothing a recruiter's message would.
+// ownSearch: a short text that says "I am looking for work" (or names a
+// city with a trade or pay terms: "深圳 保安 日结") and holds nothing a
+// recruiter's message would: no lure, no contact, no recruiter's voice.
 func ownSearch(r *reading) bool {
-	return r.runes <= maxSearchRunes && r.has(reSearch) && !r.has(reLure) && !offerContact.MatchString(r.low) && !r.has(reRecruiting)
+	said := r.has(reSearch) || r.hasCity && (r.hasTrade || r.has(reTerms))
+	return said && r.runes <= maxSearchRunes && r.lines <= 1 && !r.has(reLure) && !offerContact.MatchString(r.low) && !r.has(reRecruiting)
 }
 
 // pinyinTrade reads the trades workers type in pinyin.

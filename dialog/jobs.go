@@ -343,6 +343,12 @@ func (t *turn) jobsText(a *analysis) ([]Reply, bool, error) {
 		if step == stepStationsCity {
 			prefix = cbJobStCity
 		}
+		if !ok && step == stepJobsCity {
+			// "广洲", "找活 东筦 电子厂": the router suggests or finds the city.
+			if s := a.search(); s.kind == searchSuggest || s.kind == searchCity {
+				return t.runJobSearch(s)
+			}
+		}
 		if !ok {
 			return []Reply{t.unknownCityReply(text, prefix)}, true, nil
 		}
