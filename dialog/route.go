@@ -61,7 +61,7 @@ func (t *turn) routeFree(a *analysis) ([]Reply, error) {
 	rt := a.route()
 	best := rt.best
 	switch {
-	case awaitingOffer(t) && !(best == intentJobs && ownSearch(rt.r)):
+	case awaitingOffer(t) && !(best == intentJobs && ownSearch(rt.r) && rt.r.has(reSearch)):
 		best = intentCheck
 	case rt.alt != intentNone:
 		return t.askIntent(a.text, best, rt.alt)
