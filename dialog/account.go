@@ -109,7 +109,15 @@ func (t *turn) chooseLang(lang string) ([]Reply, error) {
 	if first || !t.user.ConsentAt.Valid {
 		return t.welcome(), nil
 	}
-	return []Reply{t.withMenu(t.T("lang.switched"))}, nil
+	// The switch may have been a slip (a number typed in the terminal or
+	// on WeChat): the first row undoes it.
+	back := Button{Label: "↩️ 中文", Data: cbLangZH}
+	if lang == LangZH {
+		back = Button{Label: "↩️ English", Data: cbLangEN}
+	}
+	m := t.withMenu(t.T("lang.switched"))
+	m.Buttons = append([][]Button{{back}}, m.Buttons...)
+	return []Reply{m}, nil
 }
 
 func (t *turn) agree() ([]Reply, error) {
@@ -157,11 +165,14 @@ func (t *turn) subscribe(on bool) ([]Reply, error) {
 		return nil, fmt.Errorf("dialog: subscribe: %w", err)
 	}
 	t.user.Subscribed = on
-	key := "sub.on"
+	key, undo := "sub.on", cbSubOff
 	if !on {
-		key = "sub.off"
+		key, undo = "sub.off", cbSubOn
 	}
-	return []Reply{t.withMenu(t.T(key))}, nil
+	// An undo button: the press may have been a slip.
+	m := t.withMenu(t.T(key))
+	m.Buttons = append([][]Button{{t.btn("sub.undo", undo)}}, m.Buttons...)
+	return []Reply{m}, nil
 }
 
 // myData shows every field kept about the user, in plain words.

@@ -252,6 +252,7 @@ var screenCatalog = map[string]map[string]string{
 		"jobs.suggest_city":    "您是说%s吗？",
 		"jobs.btn.suggest_yes": "✅ 是，%s",
 		"jobs.btn.other_city":  "🏙 其他城市",
+		"sub.undo":             "↩️ 撤销",
 	},
 	LangEN: {
 		"route.ask":            "Do you want to:",
@@ -264,5 +265,6 @@ var screenCatalog = map[string]map[string]string{
 		"jobs.suggest_city":    "Did you mean %s?",
 		"jobs.btn.suggest_yes": "✅ Yes, %s",
 		"jobs.btn.other_city":  "🏙 Another city",
+		"sub.undo":             "↩️ Undo",
 	},
 }
