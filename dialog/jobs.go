@@ -31,7 +31,7 @@ const (
 	stepJobsList     = "list"
 	stepStationsCity = "st_city"
 
-	jobsPageSize = 5
+	jobsPageSize = 4 // a page fits a phone: a head line, four postings, a foot line
 )
 
 // JobStore is what job search needs from persistence.

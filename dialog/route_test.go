@@ -46,15 +46,15 @@ func TestRoutingAccuracy(t *testing.T) {
 // The issue's own examples.
 func TestRouteIssueExamples(t *testing.T) {
 	for text, want := range map[string]string{
-		"深圳 保安 日结":                        "jobs",
-		"有没有日结的活 广州":                      "jobs",
-		"我想找个活干 东莞这边 有没有包吃住的":             "jobs",
-		"dongguan dianzichang":            "jobs",
-		"广洲":                              "jobs",
-		"我想学个电工":                          "course",
-		"叉车培训":                            "course",
-		"[转发] 姐妹们，每天抢单 佣金秒到，日赚300+": "check",
-		"老板拖欠工资怎么办":                       "question",
+		"深圳 保安 日结":             "jobs",
+		"有没有日结的活 广州":           "jobs",
+		"我想找个活干 东莞这边 有没有包吃住的":  "jobs",
+		"dongguan dianzichang": "jobs",
+		"广洲":                   "jobs",
+		"我想学个电工":               "course",
+		"叉车培训":                 "course",
+		"[转发] 姐妹们，每天抢单 佣金秒到，日赚300+":          "check",
+		"老板拖欠工资怎么办":                          "question",
 		"急招普工\n月薪8000\n包吃住\n先交300押金 加微信 abc": "check",
 	} {
 		if c := Classify(text); c.Intent != want || c.Alt != "" {
@@ -75,4 +75,3 @@ func TestTypedNumber(t *testing.T) {
 		}
 	}
 }
-
