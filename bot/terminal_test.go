@@ -30,7 +30,7 @@ func TestTerminalNumbersPressButtons(t *testing.T) {
 			"隐私",                 // after pressing 1
 			"好的，我们开始吧。",          // after accepting
 			"已订阅",                // typed command
-			"没有 99 号",             // 99 is no button: the screen again
+			"没有 99 号",            // 99 is no button: the screen again
 		} {
 			if !strings.Contains(got, want) {
 				t.Errorf("terminal output lacks %q:\n%s", want, got)

@@ -3,17 +3,18 @@ package dialog
 // Routing: how one event finds its handler.
 //
 //	button            → the flow that owns the data's prefix (flow.go)
-//	""                → "I can only read text"
+//	""                → "I can only read text", the screen kept
 //	/command, keyword → the flow that owns the command (flow.go)
-//	other text        → analysed once (analysis), then
+//	a number or label → a button of the screen on display, and only one of
+//	                    those (screen.go); a number that is none: the screen
+//	                    again, with what works
+//	other text        → read once (analysis), then
 //	                      1. the flow the user is in, if it waits for text (flow.onText);
-//	                      2. the free-text table below, top to bottom.
+//	                      2. the router (intent.go): the intent with the most
+//	                         evidence, or one question between two close ones.
 //
-// Every reading of the text (does it look like a job offer, a job search, a
-// question?) is made at most once per turn, on first use, and shared by the
-// flows and the table: a turn used to run the offer detector up to three
-// times on the same text. The predicates are the ones the flows used before
-// they moved here; making them smarter is the typed-text issue's work.
+// Every reading of the text is made at most once per turn, on first use,
+// and shared by the flows and the router.
 
 import (
 	"regexp"
