@@ -135,14 +135,14 @@ type evidence struct {
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 var (
-	reSearch = re(`找工作|找个?活|找点活|找份|找事做|找个?工作|求职|有没有.{0,12}(活|工作|岗位|事做)|(有没有|哪里|哪儿|哪有).{0,8}(招人|招工|要人|零工|小时工|兼职|厂)|找.{0,6}(厂|兼职|帮工|零工|临时工)|有.{0,4}活(吗|不|没)|什么活|啥活|活干|干活|招人吗|要人吗|缺人吗|招不招|招.{0,6}吗|想打工|想上班|找.{0,6}(的活|的工作|的班)|(活|工作)介绍|` +
+	reSearch = re(`找工作|(活|厂|工作|事做?)有(吗|没有|不)|有(厂|活|事做)(吗|没|不)|有没有招|打螺丝|拧螺丝|想进厂|找个?活|找点活|找份|找事做|找个?工作|求职|有没有.{0,12}(活|工作|岗位|事做)|(有没有|哪里|哪儿|哪有).{0,8}(招人|招工|要人|零工|小时工|兼职|厂)|找.{0,6}(厂|兼职|帮工|零工|临时工)|有.{0,4}活(吗|不|没)|什么活|啥活|活干|干活|招人吗|要人吗|缺人吗|招不招|招.{0,6}吗|想打工|想上班|找.{0,6}(的活|的工作|的班)|(活|工作)介绍|` +
 		`\b(jobs?|work|vacanc(y|ies))\s+(in|near|at|for)\b|^\s*(jobs?|work)\b|\blooking for (a )?(job|work)\b|\bfind (a )?(job|work)\b|\bneed (a )?(job|work)\b|\bany (\w+ )?(jobs?|work)\b|gongzuo|zhao ?huo|zhaogongzuo|dagong`)
 	reWorkWord = re(`工作|上班|打工|活儿?|岗位|招工|零工|临时工|\bwork\b|\bjobs?\b|\bshift`)
 	reTerms    = re(`日结|日薪|月结|周结|时薪|小时工|包吃住|包吃|包住|长期|短期|临时|兼职|夜班|白班|两班倒|计件|双休|五险|rijie|baochizhu|daily pay|paid daily|part[- ]time|night shift|day shift|per hour|hourly|with (food|dorm|housing)`)
 	reLearn    = re(`考.{0,4}证|课|^学|学(电|焊|叉车|厨|开|护理|美|挖|门)|想学|学个|学门|学点|学一?门|学一下|学技术|学手艺|学开|学做|培训|考证|考个?证|拿证|证书|技能|课程|报班|上课|学费|补贴课|免费学|peixun|\blearn|\bcourses?\b|\btraining\b|\bclass(es)?\b|\bcertificate|\bskills?\b|\bstudy\b`)
 	reSkill    = re(`电工|焊工|电焊|叉车|厨师|面点|育婴|月嫂|家政|养老护理|护理员|美发|美容|挖掘机|电脑|数控|汽修|保育|茶艺|电商|直播|welder|welding|electrician|forklift|excavator|chef|nanny|hairdress`)
 	reRights   = re(`社保|工伤|受伤|摔|欠薪|拖欠|欠.{0,4}工资|工资.{0,6}(没|不)发|不给钱|不发钱|克扣|扣钱|扣工资|罚款|合同|加班|加班费|辞职|辞退|开除|炒了|离职|试用期|怀孕|产假|生育|赔偿|补偿|仲裁|维权|投诉|医保|养老保险|公积金|失业金?|最低工资|合法|违法|劳动法|劳动局|工时|休息|押金.{0,6}(吗|么|合法|退)|(要回|退).{0,4}押金|身份证|派遣|找谁|职伤|包工头|休.{0,2}天|年假|请假|工资.{0,4}(少|低|扣|没|不|拖|欠|算|条)|离职证明|社保卡|异地就医|12333|律师|法律援助|` +
-		`unemployment|benefit|social security|have to pay|deposit\b.*\?|insurance|injur|hurt|unpaid|not paid|owe|wage|salary.{0,10}(late|not)|contract|overtime|fired|dismiss|sacked|quit|resign|notice period|probation|pregnan|maternity|arbitration|legal|illegal|\blaw|rights|compensation|severance|pension|deduct|fine[sd]?\b|minimum wage|labor bureau|labour`)
+		`\bmy (boss|employer|company|factory|manager)\b|passport|id card|unemployment|benefit|social security|have to pay|deposit\b.*\?|insurance|injur|hurt|unpaid|not paid|owe|wage|salary.{0,10}(late|not)|contract|overtime|fired|dismiss|sacked|quit|resign|notice period|probation|pregnan|maternity|arbitration|legal|illegal|\blaw|rights|compensation|severance|pension|deduct|fine[sd]?\b|minimum wage|labor bureau|labour`)
 	reForwarded = re(`\[转发\]|【转发】|转发|转自|姐妹们|宝妈们?|兄弟们|家人们|朋友们|老铁们|forwarded|\bfwd\b|sisters|ladies`)
 	reLure      = re(`来钱快|不问|一单\d+|抢单|佣金|秒到|刷单|返利|返现|日赚|日入|躺赚|轻松月入|月入过?[万\d]|点赞|关注.{0,4}(视频|博主)|做任务|接单|垫付|保证金|会员费|入会费|押金|先交|交钱|交.{0,4}费|手续费|体检费|工衣费|服装费|培训费|中介费|高薪|轻松|在家|动动手指|手机就能|无需经验|零基础|不限学历|境外|出国|海外|缅甸|柬埔寨|包机票|usdt|刷流水|出租.{0,4}(银行卡|卡)|租卡|借卡|贷款|` +
 		`commission|\bfee\b|deposit|membership|like and follow|per task|from home|no experience|easy money|overseas|cambodia|myanmar|flight paid|urgent|earn \d`)
