@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/gongyou/gongyou/dialog"
 )
@@ -23,7 +25,16 @@ type Terminal struct {
 	out    io.Writer
 	userID int64
 	lang   string
+	// paste: lines that arrive within this of the one before are one
+	// message (a multi-line paste). 0 reads one line per message, as
+	// scripts piping a conversation in expect.
+	paste time.Duration
 }
+
+// PasteWindow is how close lines must arrive to be one pasted message in
+// an interactive terminal. A person typing takes far longer between two
+// Enters; a terminal delivers a paste's lines at once.
+const PasteWindow = 50 * time.Millisecond
 
 var _ Channel = (*Terminal)(nil)
 
@@ -31,11 +42,21 @@ const terminalName = "terminal"
 
 // NewTerminal builds a terminal chat for one local user.
 func NewTerminal(h Handler, in io.Reader, out io.Writer, userID int64, lang string) *Terminal {
-	return &Terminal{
+	t := &Terminal{
 		turns: &turner{h: h, m: (*Metrics)(nil).forChannel(terminalName), log: slog.New(slog.DiscardHandler)},
 		in:    in, out: out, userID: userID, lang: lang,
 	}
+	if f, ok := in.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			t.paste = PasteWindow // a person at a terminal
+		}
+	}
+	return t
 }
+
+// SetPasteWindow sets how close lines must arrive to be one message (0:
+// one line per message).
+func (t *Terminal) SetPasteWindow(d time.Duration) { t.paste = d }
 
 // Name is "terminal".
 func (t *Terminal) Name() string { return terminalName }
@@ -74,30 +95,104 @@ func (t *Terminal) Run(ctx context.Context) error {
 	if err := turn(dialog.Event{Text: "/start"}); err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
-	r := bufio.NewReaderSize(t.in, 64<<10)
+	next := t.messages(ctx)
 	for {
 		if ctx.Err() != nil {
 			return nil
 		}
 		fmt.Fprint(t.out, "> ")
-		line, err := readLine(r, maxTerminalLine)
-		if errors.Is(err, io.EOF) && line == "" {
+		msg, err := next()
+		if errors.Is(err, io.EOF) && msg == "" {
 			fmt.Fprintln(t.out)
 			return nil
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("terminal: read: %w", err)
 		}
-		line = strings.TrimRight(line, "\r\n")
-		if line == "/quit" || line == "/exit" {
+		if msg == "/quit" || msg == "/exit" {
 			return nil
 		}
-		ev := dialog.Event{Text: line}
-		if b, ok := pressed(buttons, strings.TrimSpace(line)); ok {
-			ev = dialog.Event{Callback: b.Data}
+		ev := dialog.Event{Text: msg}
+		if !strings.Contains(msg, "\n") {
+			if b, ok := pressed(buttons, strings.TrimSpace(msg)); ok {
+				ev = dialog.Event{Callback: b.Data}
+			}
 		}
 		if err := turn(ev); err != nil && ctx.Err() != nil {
 			return nil
+		}
+	}
+}
+
+// messages returns a reader of messages: one line each, or with a paste
+// window, every line that follows the one before within the window.
+func (t *Terminal) messages(ctx context.Context) func() (string, error) {
+	r := bufio.NewReaderSize(t.in, 64<<10)
+	read := func() (string, error) {
+		line, err := readLine(r, maxTerminalLine)
+		return strings.TrimRight(line, "\r\n"), err
+	}
+	if t.paste <= 0 {
+		return read
+	}
+	type got struct {
+		line string
+		err  error
+	}
+	lines := make(chan got, 64)
+	go func() {
+		defer close(lines)
+		for {
+			line, err := read()
+			select {
+			case lines <- got{line, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var pending *got // a read error held back until the message is out
+	return func() (string, error) {
+		if pending != nil {
+			p := *pending
+			pending = nil
+			return "", p.err
+		}
+		first, ok := <-lines
+		if !ok {
+			return "", io.EOF
+		}
+		if first.err != nil {
+			return first.line, first.err
+		}
+		msg := []string{first.line}
+		size := len(first.line)
+		timer := time.NewTimer(t.paste)
+		defer timer.Stop()
+		for {
+			select {
+			case g, ok := <-lines:
+				if !ok {
+					return strings.Join(msg, "\n"), nil
+				}
+				if g.line != "" || g.err == nil {
+					if size += len(g.line) + 1; size <= maxTerminalLine {
+						msg = append(msg, g.line)
+					}
+				}
+				if g.err != nil {
+					pending = &g
+					return strings.TrimRight(strings.Join(msg, "\n"), "\n"), nil
+				}
+				timer.Reset(t.paste)
+			case <-timer.C:
+				return strings.TrimRight(strings.Join(msg, "\n"), "\n"), nil
+			case <-ctx.Done():
+				return "", io.EOF
+			}
 		}
 	}
 }

@@ -3,8 +3,11 @@ package bot
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/gongyou/gongyou/dialog"
 	"github.com/gongyou/gongyou/store"
@@ -24,10 +27,10 @@ func TestTerminalNumbersPressButtons(t *testing.T) {
 		for _, want := range []string{
 			"请选择语言",              // /start
 			"1) 中文   2) English", // numbered buttons in a row
-			"隐私说明",               // after pressing 1
+			"隐私",                 // after pressing 1
 			"好的，我们开始吧。",          // after accepting
 			"已订阅",                // typed command
-			"我没看懂",               // 99 is not a button: plain text
+			"没有 99 号",            // 99 is no button: the screen again
 		} {
 			if !strings.Contains(got, want) {
 				t.Errorf("terminal output lacks %q:\n%s", want, got)
@@ -38,6 +41,50 @@ func TestTerminalNumbersPressButtons(t *testing.T) {
 			t.Fatalf("user after terminal chat = %+v, %v", u, err)
 		}
 	})
+}
+
+// In an interactive terminal a multi-line paste (lines arriving within
+// the paste window) is one message: the whole ad reaches the checker.
+func TestTerminalPasteIsOneMessage(t *testing.T) {
+	eachStore(t, func(t *testing.T, st *store.Store) {
+		pr, pw := io.Pipe()
+		var out syncBuffer
+		term := NewTerminal(engineOn(t, st, true), pr, &out, 3, "zh_CN.UTF-8")
+		term.SetPasteWindow(50 * time.Millisecond)
+		done := make(chan error, 1)
+		go func() { done <- term.Run(context.Background()) }()
+		for _, chunk := range []string{"1\n", "1\n",
+			"[转发] 姐妹们\n在家动动手指每天抢单\n佣金秒到，先交99会员费\n加我微信 abc12345\n", "/quit\n"} {
+			time.Sleep(200 * time.Millisecond)
+			if _, err := pw.Write([]byte(chunk)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if strings.Count(got, "可疑的地方") != 1 || strings.Contains(got, "没看懂") {
+			t.Errorf("the paste was not one checked message:\n%s", got)
+		}
+	})
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // Piped input without a trailing newline, and a huge line, still work.

@@ -23,7 +23,7 @@ var _ = register(&flow{
 		"mydata":      noArgs((*turn).myData),
 		"delete":      noArgs((*turn).askDelete),
 	},
-	buttons:  []string{cbMenu, cbHelp, "lang:", cbAgree, cbSvcPrefix, "sub:", "del:"},
+	buttons:  []string{cbMenu, cbHelp, "lang:", cbAgree, cbPrivacyMore, cbSvcPrefix, "sub:", "del:"},
 	onButton: (*turn).onAccountButton,
 	catalog:  coreCatalog,
 })
@@ -38,6 +38,8 @@ func (t *turn) onAccountButton(data string) ([]Reply, error) {
 		return t.chooseLang(strings.TrimPrefix(data, "lang:"))
 	case data == cbAgree:
 		return t.agree()
+	case data == cbPrivacyMore:
+		return t.privacyMore()
 	case strings.HasPrefix(data, cbSvcPrefix):
 		return t.service(strings.TrimPrefix(data, cbSvcPrefix))
 	case data == cbSubOn:
@@ -73,7 +75,7 @@ func (t *turn) help() ([]Reply, error) {
 		}
 		text += "\n" + t.T("bc.help")
 	}
-	return []Reply{{Text: text, Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
+	return []Reply{t.withMenu(text)}, nil
 }
 
 // start is /start: language first, then what Gongyou does and the privacy
@@ -96,8 +98,15 @@ func (t *turn) welcome() []Reply {
 	}
 	return []Reply{
 		{Text: t.T("start.welcome")},
-		{Text: t.T("start.privacy"), Buttons: [][]Button{{t.btn("start.agree", cbAgree)}}},
+		{Text: t.T("start.privacy"), Buttons: [][]Button{{t.btn("start.agree", cbAgree), t.btn("start.privacy_more_btn", cbPrivacyMore)}}},
 	}
+}
+
+// cbPrivacyMore shows the privacy notice in full.
+const cbPrivacyMore = "start:more"
+
+func (t *turn) privacyMore() ([]Reply, error) {
+	return []Reply{{Text: t.T("start.privacy_more"), Buttons: [][]Button{{t.btn("start.agree", cbAgree)}}}}, nil
 }
 
 func (t *turn) chooseLang(lang string) ([]Reply, error) {
@@ -109,7 +118,15 @@ func (t *turn) chooseLang(lang string) ([]Reply, error) {
 	if first || !t.user.ConsentAt.Valid {
 		return t.welcome(), nil
 	}
-	return []Reply{t.withMenu(t.T("lang.switched"))}, nil
+	// The switch may have been a slip (a number typed in the terminal or
+	// on WeChat): the first row undoes it.
+	back := Button{Label: "↩️ 中文", Data: cbLangZH}
+	if lang == LangZH {
+		back = Button{Label: "↩️ English", Data: cbLangEN}
+	}
+	m := t.withMenu(t.T("lang.switched"))
+	m.Buttons = append([][]Button{{back}}, m.Buttons...)
+	return []Reply{m}, nil
 }
 
 func (t *turn) agree() ([]Reply, error) {
@@ -157,11 +174,14 @@ func (t *turn) subscribe(on bool) ([]Reply, error) {
 		return nil, fmt.Errorf("dialog: subscribe: %w", err)
 	}
 	t.user.Subscribed = on
-	key := "sub.on"
+	key, undo := "sub.on", cbSubOff
 	if !on {
-		key = "sub.off"
+		key, undo = "sub.off", cbSubOn
 	}
-	return []Reply{t.withMenu(t.T(key))}, nil
+	// An undo button: the press may have been a slip.
+	m := t.withMenu(t.T(key))
+	m.Buttons = append([][]Button{{t.btn("sub.undo", undo)}}, m.Buttons...)
+	return []Reply{m}, nil
 }
 
 // myData shows every field kept about the user, in plain words.
@@ -208,18 +228,13 @@ func (t *turn) myData() ([]Reply, error) {
 	if store.ChannelOf(t.user.ID) == store.ChannelWeb {
 		idKey = "mydata.id.web"
 	}
+	// Six lines on a phone: related fields share a line.
+	sep := " · "
 	text := t.T("mydata.title") + "\n" +
-		Tf(t.lang, idKey, t.user.ID) + "\n" +
-		Tf(t.lang, "mydata.lang", lang) + "\n" +
-		Tf(t.lang, "mydata.city", orUnset(t.user.City)) + "\n" +
-		Tf(t.lang, "set.mydata.topics", t.settTopicNames(settTopics(t.user.Topics))) + "\n" +
-		Tf(t.lang, "trn.mydata.enrollments", enrollments) + "\n" +
-		Tf(t.lang, "faq.mydata.feedback", feedback) + "\n" +
-		Tf(t.lang, "mydata.sub", yesNo(t.user.Subscribed)) + "\n" +
-		Tf(t.lang, "mydata.consent", consent) + "\n" +
-		Tf(t.lang, "mydata.since", t.user.CreatedAt.UTC().Format("2006-01-02")) + "\n" +
-		Tf(t.lang, "mydata.flow", flow) + "\n" +
-		Tf(t.lang, "mydata.reports", len(reports)) + "\n\n" +
+		Tf(t.lang, idKey, t.user.ID) + sep + Tf(t.lang, "mydata.lang", lang) + sep + Tf(t.lang, "mydata.city", orUnset(t.user.City)) + "\n" +
+		Tf(t.lang, "mydata.sub", yesNo(t.user.Subscribed)) + sep + Tf(t.lang, "set.mydata.topics", t.settTopicNames(settTopics(t.user.Topics))) + "\n" +
+		Tf(t.lang, "trn.mydata.enrollments", enrollments) + sep + Tf(t.lang, "faq.mydata.feedback", feedback) + sep + Tf(t.lang, "mydata.reports", len(reports)) + "\n" +
+		Tf(t.lang, "mydata.consent", consent) + sep + Tf(t.lang, "mydata.since", t.user.CreatedAt.UTC().Format("2006-01-02")) + sep + Tf(t.lang, "mydata.flow", flow) + "\n" +
 		t.T("mydata.footer")
 	return []Reply{{Text: text, Buttons: [][]Button{{t.btn("menu.back", cbMenu)}}}}, nil
 }

@@ -55,7 +55,11 @@ var coreCatalog = map[string]map[string]string{
 		"start.welcome": "我是工友，专门帮外出务工和打零工的朋友：\n" +
 			"🔍 找工作\n📚 报名技能培训\n🛡 社保和劳动权益问答\n⚠️ 查招聘骗局：把招聘信息发给我，我帮您看有没有风险\n\n" +
 			"记住：正规招聘不收钱。要您先交钱的，先问问我。",
-		"start.privacy": "🔒 隐私说明\n" +
+		"start.privacy": "🔒 隐私：我只存您的编号、语言、城市、通知设置和用到哪一步。\n" +
+			"查过的招聘信息回主菜单就删，报告了才保存。\n" +
+			"发 /mydata 看我存了什么，发 /delete 全部删除。",
+		"start.privacy_more_btn": "📄 详细说明",
+		"start.privacy_more": "🔒 隐私说明\n" +
 			"我只保存：您的 Telegram 编号、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
 			"您发来检查的招聘信息只保留最近一条，方便您点“为什么”和“报告”；回到主菜单就删掉。点“报告给工作人员”才会长期保存。\n" +
 			"保存这些只为了回答您、给您发通知。报名培训时，您同意后才会保存姓名和手机号。您对回答点的👍/👎也会保存，用来改进回答。\n" +
@@ -79,16 +83,18 @@ var coreCatalog = map[string]map[string]string{
 		"soon.check": "⚠️ 查骗局功能马上就好。现在如果对方要您先交钱、扣您身份证，先别给，打 96110 问一问。",
 
 		// help
-		"help.text": "我能做这些：\n" +
-			"/menu 主菜单\n/jobs 找工作\n/stations 找公共就业服务站、零工市场\n/training 技能培训\n/mytraining 我的培训报名\n/insurance 社保和劳动权益\n/check 查招聘骗局\n" +
-			"/subscribe 订阅政策通知\n/unsubscribe 取消通知\n/settings 设置语言、城市、通知类型\n/mydata 看我存了您什么\n/delete 删除您的全部信息\n" +
-			"/start 重新开始、换语言\n\n也可以直接把招聘信息发给我，我帮您查；有社保、工资的问题，直接打字问我。",
+		"help.text": "我能做这些，点下面的按钮，或直接打字：\n" +
+			"⚠️ 查骗局：把招聘信息发给我\n" +
+			"🔍 找活：打“深圳 保安 日结”\n" +
+			"📚 学技术：打“想学电工”\n" +
+			"🛡 问社保、工资：直接打字问\n" +
+			"⚙️ /settings 设置 · /mydata 我的信息 · /delete 删除",
 
 		// unknown input
 		"unknown.text":    "我没看懂。您可以点下面的按钮，或者把招聘信息直接发给我查一查。",
 		"unknown.command": "没有这个命令。发 /help 看我能做什么。",
 		"unknown.empty":   "我只能看懂文字。请用文字发给我，或点下面的按钮。",
-		"unknown.stale":   "这个按钮已经过期了。请看下面的新菜单。",
+		"unknown.stale":   "这个按钮已经过期了。请用下面的按钮。",
 
 		// subscription
 		"sub.on":      "🔔 已订阅。有新的政策通知（补贴、社保、防骗提醒）我会发给您。不想收了就发 /unsubscribe。",
@@ -191,7 +197,11 @@ var coreCatalog = map[string]map[string]string{
 		"start.welcome": "I am Gongyou (工友). I help migrant and gig workers:\n" +
 			"🔍 Find work\n📚 Sign up for skills training\n🛡 Social insurance and labour rights\n⚠️ Check a job offer: send it to me and I look for scam signs\n\n" +
 			"Remember: a real employer never asks you to pay for a job. If someone asks for money first, ask me.",
-		"start.privacy": "🔒 Privacy\n" +
+		"start.privacy": "🔒 Privacy: I keep only your id, language, city, announcement settings and where you are in a conversation.\n" +
+			"A job offer you check is dropped when you go back to the menu, unless you report it.\n" +
+			"Send /mydata to see it all, /delete to erase it.",
+		"start.privacy_more_btn": "📄 More",
+		"start.privacy_more": "🔒 Privacy\n" +
 			"I keep only: your Telegram id, your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
 			"A job offer you send for checking is kept only until you go back to the menu (for the “Why?” and “Report” buttons). Only “Report to staff” keeps it longer.\n" +
 			"I keep this only to answer you and send announcements. Your name and phone number are kept only if you sign up for a course, after you agree. Your 👍/👎 on answers is kept to improve them.\n" +
@@ -212,15 +222,17 @@ var coreCatalog = map[string]map[string]string{
 
 		"soon.check": "⚠️ The scam check is almost ready. If someone asks you to pay first or keep your ID, do not do it. Call 96110 to ask.",
 
-		"help.text": "What I can do:\n" +
-			"/menu main menu\n/jobs find work\n/stations public employment offices and odd-job markets\n/training skills training\n/mytraining my course sign-ups\n/insurance social insurance and labour rights\n/check check a job offer\n" +
-			"/subscribe get policy announcements\n/unsubscribe stop them\n/settings language, city, announcement topics\n/mydata see what I keep about you\n/delete erase everything about you\n" +
-			"/start start again, change language\n\nYou can also just paste a job offer and I will check it, or type a question about insurance or wages.",
+		"help.text": "What I can do — tap a button, or just type:\n" +
+			"⚠️ Check a job offer: paste it to me\n" +
+			"🔍 Find work: type “security jobs in Shenzhen”\n" +
+			"📚 Learn a skill: type “electrician course”\n" +
+			"🛡 Insurance and wages: type your question\n" +
+			"⚙️ /settings · /mydata what I keep · /delete erase it",
 
 		"unknown.text":    "Sorry, I did not understand. Tap a button below, or paste a job offer to check it.",
 		"unknown.command": "I do not know that command. Send /help to see what I can do.",
 		"unknown.empty":   "I can only read text. Please type your message, or tap a button below.",
-		"unknown.stale":   "That button has expired. Here is a fresh menu.",
+		"unknown.stale":   "That button has expired. Use the buttons below.",
 
 		"sub.on":      "🔔 Subscribed. I will send you new policy announcements (subsidies, social insurance, scam alerts). Send /unsubscribe to stop.",
 		"sub.off":     "🔕 Announcements stopped. Send /subscribe to get them again.",

@@ -100,6 +100,9 @@ type state struct {
 	Set   *settingsState  `json:"g,omitempty"`
 	Staff *staffState     `json:"s,omitempty"`
 	BC    *broadcastState `json:"b,omitempty"`
+
+	Screen *screen `json:"k,omitempty"` // the last screen's buttons (screen.go)
+	Asked  string  `json:"q,omitempty"` // text kept while asking which intent (screen.go)
 }
 
 // Handle runs one turn and returns the replies to send, in order.
@@ -136,6 +139,7 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 	}
 	if !t.deleted {
 		replies = t.followUps(replies) // staff decisions waiting for this worker (staff.go)
+		t.rememberScreen(replies)
 	}
 	if t.dirty && !t.deleted {
 		p, err := json.Marshal(t.state)
@@ -183,7 +187,7 @@ func (t *turn) setFlow(flow, step string) {
 // a staff member's unfinished case draft, which /newcase offers to resume).
 func (t *turn) reset() {
 	t.setFlow("", "")
-	kept := state{Staff: t.state.Staff.kept()}
+	kept := state{Staff: t.state.Staff.kept(), Screen: t.state.Screen}
 	if t.state != kept {
 		t.state = kept
 		t.dirty = true

@@ -194,5 +194,5 @@ func (t *turn) unknownCommand() ([]Reply, error) {
 // stale answers a button that no longer means anything: an old message,
 // a finished flow, or hand-crafted data.
 func (t *turn) stale() ([]Reply, error) {
-	return []Reply{t.withMenu(t.T("unknown.stale"))}, nil
+	return []Reply{t.keepPlace(t.T("unknown.stale"))}, nil
 }

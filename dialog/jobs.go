@@ -31,7 +31,7 @@ const (
 	stepJobsList     = "list"
 	stepStationsCity = "st_city"
 
-	jobsPageSize = 5
+	jobsPageSize = 4 // a page fits a phone: a head line, four postings, a foot line
 )
 
 // JobStore is what job search needs from persistence.
@@ -343,6 +343,12 @@ func (t *turn) jobsText(a *analysis) ([]Reply, bool, error) {
 		if step == stepStationsCity {
 			prefix = cbJobStCity
 		}
+		if !ok && step == stepJobsCity {
+			// "广洲", "找活 东筦 电子厂": the router suggests or finds the city.
+			if s := a.search(); s.kind == searchSuggest || s.kind == searchCity {
+				return t.runJobSearch(s)
+			}
+		}
 		if !ok {
 			return []Reply{t.unknownCityReply(text, prefix)}, true, nil
 		}
@@ -384,10 +390,21 @@ func (t *turn) runJobSearch(s jobSearch) ([]Reply, bool, error) {
 	case searchTrade:
 		r, err := t.askJobCity(s.trade.Code)
 		return r, true, err
+	case searchSuggest:
+		// "广洲": ask back, keeping the trade and pay for the answer.
+		t.reset()
+		t.state.Jobs = &jobsState{Trade: s.trade.Code, Pay: s.pay}
+		t.dirty = true
+		t.setFlow(flowJobs, stepJobsCity)
+		name := s.city.Name(t.lang)
+		return []Reply{{Text: Tf(t.lang, "jobs.suggest_city", name), Buttons: [][]Button{
+			{{Label: Tf(t.lang, "jobs.btn.suggest_yes", name), Data: cbJobsPrefix + cbJobCity + s.city.Code()}, t.jobsBtn("jobs.btn.other_city", cbJobTypeCity)},
+			{t.btn("menu.back", cbMenu)},
+		}}}, true, nil
 	}
 	c, tr := s.city, s.trade
 	t.reset()
-	t.state.Jobs = &jobsState{City: c.ZH, Trade: tr.Code}
+	t.state.Jobs = &jobsState{City: c.ZH, Trade: tr.Code, Pay: s.pay}
 	t.dirty = true
 	t.setFlow(flowJobs, stepJobsList)
 	var out []Reply

@@ -63,10 +63,10 @@ func (t *turn) runSearch(page int, note string) ([]Reply, error) {
 	var numbers []Button
 	for i, j := range jobs {
 		n := page*jobsPageSize + i + 1
-		b.WriteString("\n\n" + strconv.Itoa(n) + ". " + t.jobLine(j))
+		b.WriteString("\n" + strconv.Itoa(n) + ". " + t.jobLine(j))
 		numbers = append(numbers, Button{Label: strconv.Itoa(n), Data: cbJobsPrefix + cbJobDetail + j.ID})
 	}
-	b.WriteString("\n\n" + t.T("jobs.results_foot"))
+	b.WriteString("\n" + t.T("jobs.results_foot"))
 	rows := [][]Button{numbers}
 	var nav []Button
 	key := cbJobPage + strconv.FormatInt(js.Nonce, 36) + ":" + strconv.FormatInt(ver, 36) + ":"
@@ -84,7 +84,7 @@ func (t *turn) runSearch(page int, note string) ([]Reply, error) {
 	return []Reply{{Text: b.String(), Buttons: rows}}, nil
 }
 
-// jobLine is one posting in a results list: two short lines.
+// jobLine is one posting in a results list: one line.
 func (t *turn) jobLine(j store.Job) string {
 	var b strings.Builder
 	if j.Sample {
@@ -94,7 +94,7 @@ func (t *turn) jobLine(j store.Job) string {
 	if j.District != "" {
 		b.WriteString(" · " + j.District)
 	}
-	b.WriteString("\n   💰 " + listings.FormatPay(j.PayMin, j.PayMax) + " " + listings.PayUnitLabel(j.PayUnit, t.lang))
+	b.WriteString(" · 💰 " + listings.FormatPay(j.PayMin, j.PayMax) + " " + listings.PayUnitLabel(j.PayUnit, t.lang))
 	if j.Housing != "" {
 		b.WriteString(" · " + firstClause(j.Housing))
 	}

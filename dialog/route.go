@@ -3,17 +3,18 @@ package dialog
 // Routing: how one event finds its handler.
 //
 //	button            → the flow that owns the data's prefix (flow.go)
-//	""                → "I can only read text"
+//	""                → "I can only read text", the screen kept
 //	/command, keyword → the flow that owns the command (flow.go)
-//	other text        → analysed once (analysis), then
+//	a number or label → a button of the screen on display, and only one of
+//	                    those (screen.go); a number that is none: the screen
+//	                    again, with what works
+//	other text        → read once (analysis), then
 //	                      1. the flow the user is in, if it waits for text (flow.onText);
-//	                      2. the free-text table below, top to bottom.
+//	                      2. the router (intent.go): the intent with the most
+//	                         evidence, or one question between two close ones.
 //
-// Every reading of the text (does it look like a job offer, a job search, a
-// question?) is made at most once per turn, on first use, and shared by the
-// flows and the table: a turn used to run the offer detector up to three
-// times on the same text. The predicates are the ones the flows used before
-// they moved here; making them smarter is the typed-text issue's work.
+// Every reading of the text is made at most once per turn, on first use,
+// and shared by the flows and the router.
 
 import (
 	"regexp"
@@ -21,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongyou/gongyou/knowledge/listings"
+	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/places"
 	"github.com/gongyou/gongyou/knowledge/scam"
 )
@@ -31,7 +33,7 @@ func (t *turn) route() ([]Reply, error) {
 	}
 	text := t.ev.Text
 	if text == "" {
-		return []Reply{t.withMenu(t.T("unknown.empty"))}, nil
+		return []Reply{t.keepPlace(t.T("unknown.empty"))}, nil
 	}
 	if cmd, args, ok := parseCommand(text); ok {
 		return t.onCommand(cmd, args)
@@ -39,74 +41,71 @@ func (t *turn) route() ([]Reply, error) {
 	if cmd, ok := keywordCommands[strings.ToLower(text)]; ok {
 		return t.onCommand(cmd, "")
 	}
+	// A typed number or label presses a button of the screen the worker
+	// is looking at, and only one of those (screen.go).
+	if r, ok, err := t.typedPress(text); ok || err != nil {
+		return r, err
+	}
 	a := &analysis{text: text}
 	// A flow waiting for typed input (a city, a name, a case story) gets it.
 	if r, ok, err := t.flowText(a); ok || err != nil {
 		return r, err
 	}
-	for _, row := range freeText {
-		if !row.where(t) || !row.intent(a) {
-			continue
-		}
-		if r, ok, err := row.handle(t, a); ok || err != nil {
-			return r, err
-		}
+	return t.routeFree(a)
+}
+
+// routeFree answers typed text that no flow took, by the router's reading
+// of it (intent.go): the intent with the most evidence, or a question
+// between two close ones. Inside /check (the bot asked for the text) the
+// text is checked unless it is plainly the worker's own job search.
+func (t *turn) routeFree(a *analysis) ([]Reply, error) {
+	rt := a.route()
+	best := rt.best
+	switch {
+	case awaitingOffer(t) && !(best == intentJobs && ownSearch(rt.r) && rt.r.has(reSearch)):
+		best = intentCheck
+	case rt.alt != intentNone:
+		return t.askIntent(a.text, best, rt.alt)
 	}
-	return []Reply{t.withMenu(t.T("unknown.text"))}, nil
+	if r, ok, err := t.runIntent(best, a); ok || err != nil {
+		return r, err
+	}
+	return []Reply{t.keepPlace(t.T("unknown.text"))}, nil
 }
 
-// textRoute is one row of the free-text table: where the user is (their
-// flow and step), what the text reads as, and who answers. A handler may
-// still decline (ok false: its service is not configured), and the next
-// row is tried.
-type textRoute struct {
-	where  func(t *turn) bool
-	intent func(a *analysis) bool
-	handle func(t *turn, a *analysis) ([]Reply, bool, error)
+// runIntent hands text to the service for an intent; ok is false when the
+// service is not configured (or the text is not readable as its input).
+func (t *turn) runIntent(i intent, a *analysis) ([]Reply, bool, error) {
+	switch i {
+	case intentJobs:
+		return t.runJobSearch(searchFrom(a.route().r))
+	case intentCourse:
+		r, err := t.courseSearch(a.route().r)
+		return r, err == nil, err
+	case intentQuestion:
+		return t.answerQuestion(a)
+	case intentCheck:
+		return t.checkOffer(a)
+	case intentMenu:
+		r, err := t.toMenu()
+		return r, true, err
+	}
+	return nil, false, nil
 }
 
-// freeText routes typed text that no flow took, first match wins:
-//
-//	where                   intent               handler
-//	awaiting an offer       strong job search    job search   ("找工作 东莞" inside /check)
-//	elsewhere               job search           job search   ("找工作 东莞 电子厂")
-//	outside /check          plain question       FAQ          ("进厂要交押金吗？")
-//	awaiting an offer       anything             scam check   (/check, then the pasted text)
-//	anywhere                offer                scam check   (a pasted job offer)
-//	anywhere                question             FAQ          ("老板拖欠工资怎么办")
-//	(no row)                                     "I did not understand" and the menu
-var freeText = []textRoute{
-	{awaitingOffer, strongJobSearch, (*turn).startJobSearch},
-	{notAwaitingOffer, jobSearchIntent, (*turn).startJobSearch},
-	{outsideCheck, (*analysis).plainQuestion, (*turn).answerQuestion},
-	{awaitingOffer, anyText, (*turn).checkOffer},
-	{anywhere, (*analysis).offer, (*turn).checkOffer},
-	{anywhere, (*analysis).question, (*turn).answerQuestion},
+// courseSearch: "想学电工", "叉车培训 东莞": the courses of the city named,
+// or of the worker's saved city, or the question which city.
+func (t *turn) courseSearch(r *reading) ([]Reply, error) {
+	if r.hasCity && r.typo == "" {
+		return t.trainingCommand(r.city.ZH)
+	}
+	return t.trainingCommand("")
 }
 
 // Where the user is.
 
-func anywhere(*turn) bool { return true }
-
 // awaitingOffer: the user pressed /check and the bot asked for the text.
 func awaitingOffer(t *turn) bool { return t.sess.Flow == flowCheck && t.sess.Step == stepAwaitText }
-
-func notAwaitingOffer(t *turn) bool { return !awaitingOffer(t) }
-
-func outsideCheck(t *turn) bool { return t.sess.Flow != flowCheck }
-
-// What the text reads as.
-
-func anyText(*analysis) bool { return true }
-
-func jobSearchIntent(a *analysis) bool { return a.search().kind != noSearch }
-
-// strongJobSearch: a plain "I am looking for work" wins even over /check.
-func strongJobSearch(a *analysis) bool { return a.strong() && jobSearchIntent(a) }
-
-// Handlers of the table (each declines when its service is off).
-
-func (t *turn) startJobSearch(a *analysis) ([]Reply, bool, error) { return t.runJobSearch(a.search()) }
 
 func (t *turn) checkOffer(a *analysis) ([]Reply, bool, error) {
 	if t.e.know == nil {
@@ -118,69 +117,81 @@ func (t *turn) checkOffer(a *analysis) ([]Reply, bool, error) {
 
 // answerQuestion answers free text that reads like a question.
 func (t *turn) answerQuestion(a *analysis) ([]Reply, bool, error) {
-	if t.e.faq.a == nil || !a.question() {
+	if t.e.faq.a == nil || strings.TrimSpace(a.text) == "" {
 		return nil, false, nil
 	}
 	t.reset()
 	t.setFlow(flowFAQ, stepFAQAsk)
-	r, err := t.faqAnswer(a.text)
+	r, err := t.faqAnswer(norm.Clip(a.text, faqQMax, ""))
 	return r, true, err
 }
 
-// analysis is what the router knows about one typed text. Each reading is
-// computed on first use and kept for the rest of the turn.
+// analysis is what the router knows about one typed text, read once per
+// turn and shared by the flows and the router.
 type analysis struct {
 	text string
 
-	done                                    uint8 // bit set of the readings below already made
-	isOffer, isStrong, isPlainQ, isQuestion bool
-	jobs                                    jobSearch
+	routed   bool
+	rt       routing
+	offerSet bool
+	isOffer  bool
 }
 
-const (
-	readOffer uint8 = 1 << iota
-	readStrong
-	readPlainQ
-	readQuestion
-	readSearch
-)
-
-// once runs read the first time bit is asked for.
-func (a *analysis) once(bit uint8, read func()) {
-	if a.done&bit == 0 {
-		a.done |= bit
-		read()
+// route: the router's reading (intent.go), made on first use.
+func (a *analysis) route() routing {
+	if !a.routed {
+		a.routed, a.rt = true, classify(a.text)
 	}
+	return a.rt
 }
 
 // offer: the text reads like a job offer, a recruiter's message or a lure.
 func (a *analysis) offer() bool {
-	a.once(readOffer, func() { a.isOffer = scam.LooksLikeOffer(a.text) })
+	if !a.offerSet {
+		a.offerSet = true
+		if a.routed {
+			a.isOffer = a.rt.r.looksLikeOffer()
+		} else {
+			a.isOffer = scam.LooksLikeOffer(a.text)
+		}
+	}
 	return a.isOffer
 }
 
-// strong: the text plainly says "I am looking for work".
-func (a *analysis) strong() bool {
-	a.once(readStrong, func() { a.isStrong = containsWord(strings.ToLower(a.text), strongSearchWords) })
-	return a.isStrong
-}
-
-// plainQuestion: see plainQuestion below.
-func (a *analysis) plainQuestion() bool {
-	a.once(readPlainQ, func() { a.isPlainQ = plainQuestion(a.text) })
-	return a.isPlainQ
-}
-
-// question: see looksLikeQuestion below.
-func (a *analysis) question() bool {
-	a.once(readQuestion, func() { a.isQuestion = looksLikeQuestion(a.text) })
-	return a.isQuestion
-}
-
-// search: the text read as a job search (not explicit: see readJobSearch).
+// search: the text read as a job search, when the router is sure it is one.
 func (a *analysis) search() jobSearch {
-	a.once(readSearch, func() { a.jobs = readJobSearch(a, false) })
-	return a.jobs
+	rt := a.route()
+	if rt.best != intentJobs || rt.alt != intentNone {
+		return jobSearch{}
+	}
+	return searchFrom(rt.r)
+}
+
+// searchFrom turns the router's reading into the search to run.
+func searchFrom(r *reading) jobSearch {
+	s := jobSearch{kind: searchAskCity, city: r.city, trade: r.trade, pay: payFrom(r.low)}
+	switch {
+	case r.hasCity && r.typo != "":
+		s.kind = searchSuggest
+	case r.hasCity:
+		s.kind = searchCity
+	case r.hasTrade:
+		s.kind = searchTrade
+	}
+	return s
+}
+
+// payFrom reads the pay preference workers type with a search.
+func payFrom(low string) string {
+	switch {
+	case strings.Contains(low, "日结") || strings.Contains(low, "日薪") || strings.Contains(low, "daily") || strings.Contains(low, "rijie"):
+		return "day"
+	case strings.Contains(low, "小时工") || strings.Contains(low, "时薪") || strings.Contains(low, "hourly"):
+		return "hour"
+	case strings.Contains(low, "计件"):
+		return "piece"
+	}
+	return ""
 }
 
 // --- job search in free text (moved from jobs.go) ---
@@ -188,8 +199,9 @@ func (a *analysis) search() jobSearch {
 // jobSearch is free text read as a job search.
 type jobSearch struct {
 	kind  searchKind
-	city  places.City
+	city  places.City // the city, or the one a typo suggests (searchSuggest)
 	trade listings.Trade
+	pay   string // pay preference code ("day"), "" any
 }
 
 type searchKind uint8
@@ -199,6 +211,7 @@ const (
 	searchAskCity            // "jobs", "我要找工作": ask for the city
 	searchTrade              // a trade without a city: ask for the city, keep the trade
 	searchCity               // a city (and maybe a trade): search now
+	searchSuggest            // a misspelt city ("广洲"): ask "您是说广州吗？"
 )
 
 // maxSearchRunes bounds free text read as a search ("找工作 东莞 电子厂"):
