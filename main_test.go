@@ -35,7 +35,7 @@ func TestChatCommandPipedInput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("chat exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"请选择语言", "隐私说明", "/mydata"} {
+	for _, want := range []string{"请选择语言", "🔒 隐私", "/mydata"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("chat output lacks %q", want)
 		}
