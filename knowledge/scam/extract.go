@@ -42,16 +42,37 @@ func hasWordBefore(r []rune, i int, w string) bool {
 
 // findWordBack looks for w ending within window runes before i, in the same clause.
 func findWordBack(r []rune, i, window int, w string) bool {
-	wr := []rune(w)
+	var buf [24]rune // the words are short: decoded once, on the stack
+	wr := buf[:0]
+	for _, q := range w {
+		wr = append(wr, q)
+	}
+	if len(wr) == 0 {
+		return false
+	}
+	last := wr[len(wr)-1]
 	for k := i; k >= 0 && k >= i-window; k-- {
 		if k < i && isClauseBreak(r[k]) {
 			return false
 		}
-		if k-len(wr) >= 0 && hasWordAt(r, k-len(wr), w) {
+		if s := k - len(wr); s >= 0 && r[k-1] == last && runesAt(r, s, wr) {
 			return true
 		}
 	}
 	return false
+}
+
+// runesAt reports whether r holds w at i.
+func runesAt(r []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(r) {
+		return false
+	}
+	for k, q := range w {
+		if r[i+k] != q {
+			return false
+		}
+	}
+	return true
 }
 
 func isClauseBreak(q rune) bool {
