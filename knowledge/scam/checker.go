@@ -309,6 +309,11 @@ func assessOnce(a *analysis) Verdict {
 		}
 		fired = kept
 	}
+	if red && a.generalQuestion() {
+		// 进厂要交押金吗 / 刷单犯法吗: the flag words are mentions in a
+		// question, not evidence; the wording alone may still raise it.
+		red, hard = false, false
+	}
 	score, c := learnedScore(a, fired)
 	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c, injected: injected}
 	if v.Risk == LevelHigh && contactOnly(sigs) {
@@ -321,7 +326,9 @@ func assessOnce(a *analysis) Verdict {
 		// No red flag of the table, but worded like the scams the model
 		// was fitted on: a named reason, never more than medium.
 		v.Risk = LevelMedium
-		v.Signals = append([]Signal{wordingSignal(a)}, v.Signals...)
+		if len(v.Signals) == 0 || v.Signals[0].Weight <= 0 { // named flags (mentions in a question) are reason enough
+			v.Signals = append([]Signal{wordingSignal(a)}, v.Signals...)
+		}
 	}
 	if hard && score < c.high {
 		score = c.high // the floor of a hard flag shows in the score too

@@ -36,7 +36,14 @@ var featurePool = sync.Pool{New: func() any { return new(model.Features) }}
 func denseOf(a *analysis, fired []firedSignal) map[string]float64 {
 	d := make(map[string]float64, len(fired)+6)
 	var red, hard, weakHard, legit int
+	question := a.generalQuestion()
+	if question {
+		d["question"] = 1
+	}
 	for _, f := range fired {
+		if question && f.weight > 0 {
+			continue // a flag word in a general question is a mention, not evidence
+		}
 		if f.def.Code == "prompt_injection" {
 			continue // it voids the legitimacy signals (assess); no evidence of a scam by itself
 		}
