@@ -759,6 +759,7 @@ var warnBefore = []string{"谨防", "警惕", "小心", "当心", "提防", "切
 	"揭秘", "曝光", "举报", "防骗", "反诈", "千万别", "千万不要", "不要相信", "不要轻信", "别信", "如遇", "遇到",
 	"听说", "can a", "can an", "can my", "can the", "can they", "is it", "do i", "should i", "how do", "how can",
 	"what if", "are they allowed", "beware of", "watch out for", "avoid", "be careful", "scam alert", "what is", "what's", "is it legal"}
+
 // (A worker's question about a word — 押金是什么意思, 刷单合法吗 — is not a
 // warning: it is read as a general question, see generalQuestion; a
 // question after a concrete deal — 交了600押金 人联系不上了 怎么办 — keeps its
