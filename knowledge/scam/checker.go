@@ -46,6 +46,10 @@ type Verdict struct {
 	Empty   bool        // nothing to check (empty, only symbols, too short to be an offer)
 	Offer   bool        // the text looks like a job offer or recruiter chat
 	LLM     bool        // set by the LLM layer; always false from the offline checker
+	// Question: the text is a short general question about a word or a
+	// rule (进厂要交押金吗), not an offer: its flag words were read as
+	// mentions. A channel may answer it from the FAQ instead.
+	Question bool
 
 	cut      cut  // the thresholds that applied to this text
 	injected bool // the text carries instructions aimed at the checker
@@ -309,13 +313,22 @@ func assessOnce(a *analysis) Verdict {
 		}
 		fired = kept
 	}
-	if red && a.generalQuestion() {
+	question := a.generalQuestion()
+	if question {
 		// 进厂要交押金吗 / 刷单犯法吗: the flag words are mentions in a
-		// question, not evidence; the wording alone may still raise it.
+		// question, not evidence, and are not shown as reasons; the
+		// wording alone may still raise it.
 		red, hard = false, false
+		kept := sigs[:0]
+		for _, s := range sigs {
+			if s.Weight <= 0 {
+				kept = append(kept, s)
+			}
+		}
+		sigs = kept
 	}
 	score, c := learnedScore(a, fired)
-	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c, injected: injected}
+	v := Verdict{Signals: sigs, Risk: levelOf(score, c, red, hard), cut: c, injected: injected, Question: question}
 	if v.Risk == LevelHigh && contactOnly(sigs) {
 		// How to reach the recruiter is no scam by itself: without a flag
 		// about money, documents or the work, a verdict stays medium.
