@@ -37,8 +37,8 @@ func TestParseFAQsRejectsBadInput(t *testing.T) {
   answer_en: a
   keywords_zh: [词]
   handoff: ""
-  source: s
-  date: "2026-11-23"
+  source: 全国人大常委会《劳动合同法》第十条
+  date: "2026-11"
 `
 	if _, err := ParseFAQsYAML([]byte(good)); err != nil {
 		t.Fatalf("good entry rejected: %v", err)

@@ -232,8 +232,8 @@ func fitModel(a *faq.Answerer, rows []row) {
 		if len(s.Top) > 0 && s.Top[0].ID == r.FAQ {
 			y = 1
 		}
-		if len(s.Top) == 0 {
-			continue // nothing retrieved: abstains whatever the weights
+		if !s.Gated() {
+			continue // below the floors: abstains whatever the weights
 		}
 		xs = append(xs, ex{s.Features(), y})
 	}
@@ -289,7 +289,7 @@ func fitModel(a *faq.Answerer, rows []row) {
 		pos += int(e.y)
 	}
 	fmt.Printf("fitted on %d questions (%d with the right entry first) of %s\n", len(xs), pos, sets[0].file)
-	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score\n", raw)
+	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score, KW1, KW2\n", raw)
 	const wrongCost = 3.0
 	fmt.Printf("%-9s %8s %8s %8s %8s\n", "threshold", "correct", "wrong", "abstain", "utility")
 	best, bestU := 0.0, math.Inf(-1)
