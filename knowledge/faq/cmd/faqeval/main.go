@@ -12,11 +12,14 @@
 // one), top-3 (the expected entry among the three closest, answered or
 // not), abstain (said "not sure"), wrong (answered with a different entry,
 // the worst outcome), and facts (the answer carries every required fact;
-// for questions no entry answers, the answerer abstained).
+// for questions no entry answers, the answerer abstained; a sibling entry
+// whose answer carries the facts counts), and how many wrong answers lack
+// the facts.
 //
 // -fit fits the logistic confidence model (knowledge/faq/confidence.go) on
 // the tuning set only, never on a held-out set: label 1 when the best
-// entry is the expected one, else 0. It prints the weights to paste into
+// entry is the expected one or its answer carries the question's facts,
+// else 0. It prints the weights to paste into
 // confWeights and a threshold table with the utility
 // correct − faqWrongCost·wrong; the best threshold goes into faqConfThreshold.
 package main
@@ -53,15 +56,15 @@ var sets = []set{
 	{"held-out 2", "knowledge/faq/testdata/faq_heldout2.jsonl", true},
 }
 
-type tally struct{ n, top1, top3, abstain, wrong, facts int }
+type tally struct{ n, top1, top3, abstain, wrong, harm, facts int }
 
 func (t tally) String() string {
 	if t.n == 0 {
 		return "n=0"
 	}
 	p := func(k int) float64 { return float64(k) / float64(t.n) }
-	return fmt.Sprintf("n=%3d  top1=%.3f  top3=%.3f  abstain=%.3f  wrong=%.3f (%d)  facts=%.3f",
-		t.n, p(t.top1), p(t.top3), p(t.abstain), p(t.wrong), t.wrong, p(t.facts))
+	return fmt.Sprintf("n=%3d  top1=%.3f  top3=%.3f  abstain=%.3f  wrong=%.3f (%d, %d without the facts)  facts=%.3f",
+		t.n, p(t.top1), p(t.top3), p(t.abstain), p(t.wrong), t.wrong, t.harm, p(t.facts))
 }
 
 // HasFacts: text carries every fact (alternatives separated by "|").
@@ -168,8 +171,11 @@ func main() {
 			if r.FAQ == "" {
 				t.top1, t.top3 = t.abstain, t.abstain
 				t.facts = t.abstain
-			} else if ans.Found && t.top1 == 1 && hasFacts(ans.Text, r.Facts) {
-				t.facts = 1
+			} else if ans.Found && (t.top1 == 1 || len(r.Facts) > 0) && hasFacts(ans.Text, r.Facts) {
+				t.facts = 1 // a sibling entry that carries the facts answers the question too
+			}
+			if t.wrong == 1 && t.facts == 0 {
+				t.harm = 1
 			}
 			all.add(t)
 			if byLang[r.Lang] == nil {
@@ -184,7 +190,7 @@ func main() {
 				tag := "MISS"
 				if t.wrong == 1 {
 					tag = "WRONG"
-				} else if t.abstain == 1 {
+				} else if t.abstain == 1 && r.FAQ != "" {
 					tag = "ABSTAIN"
 				} else if t.facts == 0 {
 					tag = "NOFACT"
@@ -214,6 +220,7 @@ func (t *tally) add(u tally) {
 	t.top3 += u.top3
 	t.abstain += u.abstain
 	t.wrong += u.wrong
+	t.harm += u.harm
 	t.facts += u.facts
 }
 
@@ -231,6 +238,15 @@ func fitModel(a *faq.Answerer, rows []row) {
 		y := 0.0
 		if len(s.Top) > 0 && s.Top[0].ID == r.FAQ {
 			y = 1
+		} else if len(s.Top) > 0 && r.FAQ != "" && len(r.Facts) > 0 {
+			f, _ := a.FAQ(s.Top[0].ID)
+			text := f.AnswerZH
+			if r.Lang == "en" {
+				text = f.AnswerEN
+			}
+			if hasFacts(text, r.Facts) {
+				y = 1 // a sibling entry that carries the facts is a right answer
+			}
 		}
 		if !s.Gated() {
 			continue // below the floors: abstains whatever the weights
