@@ -59,20 +59,20 @@ const (
 
 // Fitted by `faqeval -fit` on testdata/faq_eval.jsonl (see above).
 var confWeights = [...]float64{
-	-0.229, // bias
-	2.933,  // Score
-	4.798,  // Margin
-	0.573,  // Cover
-	-1.8,   // Content
-	0.635,  // Cover, Latin questions only
-	2.603,  // Margin / Score
-	0.405,  // KW1
-	0.13,   // KW2
+	0.399,  // bias
+	1.863,  // Score
+	4.935,  // Margin
+	0.637,  // Cover
+	-2.125, // Content
+	0.532,  // Cover, Latin questions only
+	3.702,  // Margin / Score
+	0.221,  // KW1
+	0.116,  // KW2
 }
 
 const (
 	// faqConfThreshold: below this confidence the answerer abstains.
-	faqConfThreshold = 0.80
+	faqConfThreshold = 0.75
 	// faqWrongCost is what `faqeval -fit` charges a confident wrong answer,
 	// in answered-correct units (an abstention costs nothing).
 	faqWrongCost = 3.0
