@@ -87,7 +87,7 @@ var _ = register(&flow{
 type faqState struct{}
 
 // faqTopics are the entries' topics, in the order the buttons show them.
-var faqTopics = []string{"wages", "insurance", "injury", "contract", "fees_id", "unemployment", "training", "employment_service", "hotlines"}
+var faqTopics = []string{"wages", "hours", "leaving", "insurance", "injury", "contract", "women", "fees_id", "unemployment", "training", "employment_service", "hotlines"}
 
 var faqCatalog = map[string]map[string]string{
 	LangZH: {
@@ -96,7 +96,7 @@ var faqCatalog = map[string]map[string]string{
 			"请直接打字问我，比如“老板拖欠工资怎么办”“社保怎么转到老家”。\n" +
 			"也可以点下面的分类看常见问题。",
 		"faq.topic.title": "%s：常见问题，点一个看回答。",
-		"faq.source":      "📄 来源：%s（%s）",
+		"faq.source":      "📄 来源：%s（资料日期 %s）",
 		"faq.llm_note":    "🤖 这是 AI 根据上面来源的问答整理的，以来源为准。",
 		"faq.helpful":     "这个回答有帮助吗？",
 		"faq.related":     "相关问题：",
@@ -114,6 +114,9 @@ var faqCatalog = map[string]map[string]string{
 		"faq.btn.ask":                  "❓ 问别的问题",
 		"faq.btn.topics":               "📂 常见问题分类",
 		"faq.btn.t.wages":              "💰 工资被拖欠",
+		"faq.btn.t.hours":              "⏰ 工时和加班",
+		"faq.btn.t.leaving":            "🚪 辞职和辞退",
+		"faq.btn.t.women":              "🤰 怀孕和产假",
 		"faq.btn.t.insurance":          "🛡 社保和养老",
 		"faq.btn.t.injury":             "🚑 工伤和骑手保障",
 		"faq.btn.t.contract":           "📝 劳动合同",
@@ -129,7 +132,7 @@ var faqCatalog = map[string]map[string]string{
 			"Type your question, for example \"my boss owes me wages\" or \"how do I move my pension home\".\n" +
 			"Or tap a topic below to see common questions.",
 		"faq.topic.title": "%s: common questions. Tap one to see the answer.",
-		"faq.source":      "📄 Source: %s (%s)",
+		"faq.source":      "📄 Source: %s (reviewed %s)",
 		"faq.llm_note":    "🤖 AI summary of the entries above; the sources are what counts.",
 		"faq.helpful":     "Did this help?",
 		"faq.related":     "Related questions:",
@@ -147,6 +150,9 @@ var faqCatalog = map[string]map[string]string{
 		"faq.btn.ask":                  "❓ Ask another",
 		"faq.btn.topics":               "📂 Topics",
 		"faq.btn.t.wages":              "💰 Unpaid wages",
+		"faq.btn.t.hours":              "⏰ Hours, overtime",
+		"faq.btn.t.leaving":            "🚪 Quitting, dismissal",
+		"faq.btn.t.women":              "🤰 Pregnancy, leave",
 		"faq.btn.t.insurance":          "🛡 Insurance, pension",
 		"faq.btn.t.injury":             "🚑 Work injury",
 		"faq.btn.t.contract":           "📝 Contracts",

@@ -57,10 +57,16 @@ func testFAQLLMAnswerIsMarkedAndSourced(t *testing.T, backend dialog.EnvOption) 
 		t.Errorf("no feedback buttons: %+v", r.Buttons)
 	}
 
+	// the LLM finds nothing to say: the offline answer is the floor
 	eng = faqEngine(t, groundedWriter{known: false})
 	r = say(t, eng, "老板拖欠工资两个月了，去哪里投诉？")
-	if !strings.Contains(r.Text, "12333") || !strings.Contains(r.Text, "12348") || strings.Contains(r.Text, "有帮助吗") {
+	if !strings.Contains(r.Text, "📄 来源：") || strings.Contains(r.Text, "🤖") || !strings.Contains(r.Text, "有帮助吗") {
 		t.Errorf("not-known reply:\n%s", r.Text)
+	}
+	// the offline answer is not sure: the LLM is not asked, the reply says so
+	r = say(t, eng, "推荐一部好看的电影吧")
+	if !strings.Contains(r.Text, "不太确定") || strings.Contains(r.Text, "🤖") || strings.Contains(r.Text, "有帮助吗") {
+		t.Errorf("not-sure reply:\n%s", r.Text)
 	}
 }
 

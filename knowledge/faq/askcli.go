@@ -19,7 +19,8 @@ import (
 //
 // --json prints one object:
 //
-//	{"answer":"…","faqs":[{"id","title","score"}],"handoff":"12333"|null,"llm":false,"found":true}
+//	{"answer":"…","faqs":[{"id","title","score"}],"handoff":"12333"|"12348"|null,"llm":false,"found":true}
+//	(not sure: found false, the closest entries in faqs, handoff "12333", or "12348" for legal help)
 //
 // --batch reads JSON Lines {"id":…,"question":"…","lang"?:"zh|en"} and
 // writes one line per input line, in the same order:

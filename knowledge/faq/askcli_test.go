@@ -78,14 +78,14 @@ func TestAskCLIText(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Related questions: ") {
 		t.Fatalf("exit %d, output:\n%s", code, out)
 	}
-	// nonsense: an honest answer, exit 0
+	// nonsense: an honest "not sure", with a hotline to call, exit 0
 	code, out, _ = runAsk(t, a, "", "--json", "推荐一部电影")
 	var got struct {
 		Answer  string
 		Handoff *string
 		FAQs    []any
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &got) != nil || got.Handoff != nil || !strings.Contains(got.Answer, "12348") {
+	if code != 0 || json.Unmarshal([]byte(out), &got) != nil || got.Handoff == nil || *got.Handoff != "12333" || !strings.Contains(got.Answer, "12348") {
 		t.Fatalf("exit %d, output:\n%s", code, out)
 	}
 }
@@ -151,10 +151,7 @@ func TestAskCLIBatch(t *testing.T) {
 	if rows[4].Handoff == nil || *rows[4].Handoff != "12333" {
 		t.Errorf("row e: %+v", rows[4])
 	}
-	if rows[5].Handoff != nil || rows[5].FAQs == nil {
-		t.Errorf("row f: %+v (faqs must be [], not null)", rows[5])
-	}
-	if !strings.Contains(lines[5], `"handoff":null`) {
-		t.Errorf("handoff not null: %s", lines[5])
+	if rows[5].Handoff == nil || *rows[5].Handoff != "12333" || rows[5].FAQs == nil {
+		t.Errorf("row f: %+v (not sure: handoff 12333, faqs [] or the closest, never null)", rows[5])
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -26,7 +25,7 @@ import (
 var (
 	faqIDRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	faqTopics = map[string]bool{"insurance": true, "injury": true, "unemployment": true, "wages": true, "contract": true,
-		"fees_id": true, "training": true, "employment_service": true, "hotlines": true}
+		"fees_id": true, "training": true, "employment_service": true, "hotlines": true, "hours": true, "leaving": true, "women": true}
 )
 
 const (
@@ -85,14 +84,14 @@ func checkFAQ(r importfile.YAMLRecord, f FAQ, seen map[string]int) []importfile.
 		}
 	}
 	if f.Topic != "" && !faqTopics[f.Topic] {
-		errs = append(errs, r.Err("topic", "%q is not a topic; use one of insurance, injury, unemployment, wages, contract, fees_id, training, employment_service, hotlines", f.Topic))
+		errs = append(errs, r.Err("topic", "%q is not a topic; use one of insurance, injury, unemployment, wages, hours, leaving, contract, women, fees_id, training, employment_service, hotlines", f.Topic))
 	}
 	if len(f.KeywordsZH) == 0 {
 		errs = append(errs, r.Err("keywords_zh", "give at least one keyword"))
 	}
 	if f.Date != "" {
-		if _, err := time.Parse(time.DateOnly, f.Date); err != nil {
-			errs = append(errs, r.Err("date", "%q: write the date as YYYY-MM-DD", f.Date))
+		if !reviewDate.MatchString(f.Date) {
+			errs = append(errs, r.Err("date", "%q: write the review date as YYYY-MM or YYYY-MM-DD", f.Date))
 		}
 	}
 	for _, a := range []struct{ name, v string }{{"answer_zh", f.AnswerZH}, {"answer_en", f.AnswerEN}} {

@@ -44,9 +44,9 @@ type FAQ struct {
 	AnswerZH   string   `yaml:"answer_zh" json:"answer_zh"`
 	AnswerEN   string   `yaml:"answer_en" json:"answer_en"`
 	KeywordsZH []string `yaml:"keywords_zh" json:"keywords_zh"`
-	Handoff    string   `yaml:"handoff" json:"handoff"` // "12333" or ""
+	Handoff    string   `yaml:"handoff" json:"handoff"` // "12333", "12348" or ""
 	Source     string   `yaml:"source" json:"source"`
-	Date       string   `yaml:"date" json:"date"`
+	Date       string   `yaml:"date" json:"date"` // review date (资料日期), YYYY-MM or YYYY-MM-DD
 	// Retired entries stay in the store (and in exports) but are not answered from.
 	Retired bool `yaml:"retired,omitempty" json:"retired,omitempty"`
 }
@@ -97,9 +97,10 @@ func ValidateFAQs(faqs []FAQ) error {
 		if len(f.KeywordsZH) == 0 {
 			errs = append(errs, fmt.Errorf("%s: keywords_zh is required", where))
 		}
-		if f.Handoff != "" && f.Handoff != "12333" {
-			errs = append(errs, fmt.Errorf("%s: handoff must be \"12333\" or empty, got %q", where, f.Handoff))
+		if f.Handoff != "" && f.Handoff != "12333" && f.Handoff != "12348" {
+			errs = append(errs, fmt.Errorf("%s: handoff must be \"12333\", \"12348\" or empty, got %q", where, f.Handoff))
 		}
+		errs = append(errs, validateSourceAndDate(where, f)...)
 		for _, fv := range [][2]string{{"answer_zh", f.AnswerZH}, {"answer_en", f.AnswerEN}} {
 			if n := len(strings.Split(strings.TrimSpace(fv[1]), "\n")); n > maxAnswerLines {
 				errs = append(errs, fmt.Errorf("%s: %s has %d lines, at most %d", where, fv[0], n, maxAnswerLines))
@@ -127,7 +128,7 @@ func (m FAQMatch) Title(lang string) string {
 type Answer struct {
 	Text    string
 	FAQs    []FAQMatch // best first, at most 3
-	Handoff string     // "12333" when the worker needs their own account looked up, else ""
+	Handoff string     // "12333" (own account, or not sure: social insurance, wages) or "12348" (not sure: legal help), else ""
 	Found   bool       // false: no entry fits, Text is the "I don't know" reply
 	LLM     bool       // the text was written by the LLM, grounded in Cited
 	Cited   []string   // ids the LLM answer is based on (LLM answers only)
@@ -325,21 +326,10 @@ func (a *Answerer) Answer(question, lang string) Answer {
 		}
 		return ans
 	}
-	top := a.search(question, faqTopK)
-	// A message that tells a story (or tries to give orders) before asking
-	// is answered by its question sentence when that matches better.
-	if q := lastQuestionSentence(question); q != "" {
-		if qt := a.search(q, faqTopK); len(qt) > 0 && (len(top) == 0 || qt[0].score > top[0].score) {
-			top = qt
-		}
-	}
-	for _, s := range top {
-		f := a.faqs[s.doc]
-		ans.FAQs = append(ans.FAQs, FAQMatch{ID: f.ID, TitleZH: f.QuestionZH, TitleEN: f.QuestionEN, Score: norm.Round3(s.score)})
-	}
-	if len(top) > 0 && top[0].score >= faqMinScore && top[0].content >= faqMinContent*top[0].raw &&
-		(norm.HasCJK(question) || top[0].cover >= faqMinCoverLatin) {
-		best := a.faqs[top[0].doc]
+	sig := a.Signals(question)
+	ans.FAQs = sig.Top
+	if sig.Confidence() >= faqConfThreshold {
+		best, _ := a.FAQ(sig.Top[0].ID)
 		ans.Found = true
 		ans.Handoff = best.Handoff
 		if en {
@@ -348,7 +338,8 @@ func (a *Answerer) Answer(question, lang string) Answer {
 			ans.Text = strings.TrimSpace(best.AnswerZH)
 		}
 	} else {
-		// only fairly close entries are worth listing as related questions
+		// not sure: the closest entries become "did you mean" buttons
+		// (only fairly close ones), and the hotlines
 		kept := ans.FAQs[:0]
 		for _, m := range ans.FAQs {
 			if m.Score >= faqRelatedMin {
@@ -359,11 +350,8 @@ func (a *Answerer) Answer(question, lang string) Answer {
 		if len(ans.FAQs) == 0 {
 			ans.FAQs = nil
 		}
-		if en {
-			ans.Text = dontKnowEN
-		} else {
-			ans.Text = dontKnowZH
-		}
+		ans.Text = abstainText(en, len(ans.FAQs) > 0)
+		ans.Handoff = abstainHandoff(question, ans.FAQs)
 	}
 	if personal && !ans.Found {
 		// no entry fits, but the way to the answer is known: only the steps

@@ -37,8 +37,8 @@ func TestParseFAQsRejectsBadInput(t *testing.T) {
   answer_en: a
   keywords_zh: [词]
   handoff: ""
-  source: s
-  date: "2026-11-23"
+  source: 全国人大常委会《劳动合同法》第十条
+  date: "2026-11"
 `
 	if _, err := ParseFAQsYAML([]byte(good)); err != nil {
 		t.Fatalf("good entry rejected: %v", err)
@@ -80,9 +80,11 @@ func TestAnswerParaphrases(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			ans := a.Answer(tt.q, tt.lang)
-			if !ans.Found {
+			if !ans.Found && tt.top1 {
 				t.Fatalf("not found; got %+v", ans.FAQs)
 			}
+			// (top-3 cases may be "not sure" when siblings are close: the
+			// entry must then be among the closest questions offered)
 			var ids []string
 			for _, m := range ans.FAQs {
 				ids = append(ids, m.ID)

@@ -237,7 +237,10 @@ func (a *Answerer) ask(ctx context.Context, w FAQWriter, logger *slog.Logger, us
 		return ans
 	}
 	q := norm.Clip(strings.ToValidUTF8(question, "\uFFFD"), maxQuestionRunes, "")
-	if !hasMeaning(q) || isPersonalAccountQuestion(q) {
+	if !hasMeaning(q) || isPersonalAccountQuestion(q) || !ans.Found {
+		// The offline answer is the floor: when it is not sure, the LLM
+		// is not asked, so it cannot answer confidently from entries the
+		// question did not match.
 		return ans
 	}
 	var sources []llm.Source
@@ -269,19 +272,10 @@ func (a *Answerer) ask(ctx context.Context, w FAQWriter, logger *slog.Logger, us
 		}
 		return ans
 	}
-	out := Answer{LLM: true}
 	if !g.Known {
-		out.Text = dontKnowZH
-		if en {
-			out.Text = dontKnowEN
-		}
-		for _, m := range ans.FAQs {
-			if m.Score >= faqRelatedMin {
-				out.FAQs = append(out.FAQs, m)
-			}
-		}
-		return out
+		return ans // the LLM found nothing to say: the offline answer stands
 	}
+	out := Answer{LLM: true}
 	// the writer must cite only entries it was given (the llm client checks
 	// this too; a FAQWriter is not trusted to)
 	given := map[string]bool{}

@@ -145,10 +145,16 @@ func TestFAQBaseLLMHook(t *testing.T) {
 					t.Fatalf("answer = %+v; want the offline one", ans)
 				}
 			}},
-		{name: "not known: says so with 12333 and 12348", w: &fakeWriter{g: llm.Grounded{Known: false}},
+		{name: "not known: the offline answer is the floor", w: &fakeWriter{g: llm.Grounded{Known: false}},
 			check: func(t *testing.T, ans faq.Answer, _ *fakeWriter) {
-				if !ans.LLM || ans.Found || !strings.Contains(ans.Text, "12333") || !strings.Contains(ans.Text, "12348") {
-					t.Fatalf("answer = %+v", ans)
+				if ans.LLM || ans.Text != offline(t).Text {
+					t.Fatalf("answer = %+v; want the offline one", ans)
+				}
+			}},
+		{name: "offline not sure: the LLM is not asked", q: "推荐一部好看的电影", noCall: true, w: &fakeWriter{g: llm.Grounded{Text: "打12333。", Cited: []string{"hotline-12333"}, Known: true}},
+			check: func(t *testing.T, ans faq.Answer, _ *fakeWriter) {
+				if ans.LLM || ans.Found || !strings.Contains(ans.Text, "12348") {
+					t.Fatalf("answer = %+v; want the offline not-sure", ans)
 				}
 			}},
 		{name: "failure: offline answer", w: &fakeWriter{err: errors.New("llm: server returned HTTP 500")},

@@ -1,11 +1,27 @@
-// Command faqeval measures the FAQ answerer on a labelled set of worker
-// questions (JSON Lines: {"id","lang","question","faq"}).
+// Command faqeval measures the FAQ answerer on labelled worker questions
+// (JSON Lines: {"id","lang","question","faq","facts"}; "faq" is the entry
+// that answers the question, or "" when none does and the answerer should
+// say it is not sure; "facts" are the key facts a correct answer carries,
+// each matched case-insensitively in the answer text, "a|b" for either).
 //
-//	go run ./knowledge/faq/cmd/faqeval [-file knowledge/faq/testdata/faq_eval.jsonl] [-v]
+//	go run ./knowledge/faq/cmd/faqeval            # every set, held-out sets marked
+//	go run ./knowledge/faq/cmd/faqeval -v         # … and every question answered wrongly
+//	go run ./knowledge/faq/cmd/faqeval -fit       # fit the confidence model on the tuning set
 //
-// It prints top-1 and top-3 accuracy overall, per language and per topic
-// (the topic of the expected entry), how often the answerer said "I don't
-// know", and with -v every question whose expected entry was not first.
+// Per set it prints: top-1 (answered, and the first entry is the expected
+// one), top-3 (the expected entry among the three closest, answered or
+// not), abstain (said "not sure"), wrong (answered with a different entry,
+// the worst outcome), and facts (the answer carries every required fact;
+// for questions no entry answers, the answerer abstained; a sibling entry
+// whose answer carries the facts counts), and how many wrong answers lack
+// the facts.
+//
+// -fit fits the logistic confidence model (knowledge/faq/confidence.go) on
+// the tuning set only, never on a held-out set: label 1 when the best
+// entry is the expected one or its answer carries the question's facts,
+// else 0. It prints the weights to paste into
+// confWeights and a threshold table with the utility
+// correct − faqWrongCost·wrong; the best threshold goes into faqConfThreshold.
 package main
 
 import (
@@ -13,45 +29,93 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/gongyou/gongyou/knowledge/faq"
 )
 
 type row struct {
-	ID       string `json:"id"`
-	Lang     string `json:"lang"`
-	Question string `json:"question"`
-	FAQ      string `json:"faq"`
+	ID       string   `json:"id"`
+	Lang     string   `json:"lang"`
+	Question string   `json:"question"`
+	FAQ      string   `json:"faq"`
+	Facts    []string `json:"facts"`
 }
 
-type tally struct{ n, top1, top3, notFound int }
-
-func (t *tally) add(r1, r3, found bool) {
-	t.n++
-	if r1 {
-		t.top1++
-	}
-	if r3 {
-		t.top3++
-	}
-	if !found {
-		t.notFound++
-	}
+type set struct {
+	name, file string
+	heldOut    bool
 }
+
+var sets = []set{
+	{"tuning", "knowledge/faq/testdata/faq_eval.jsonl", false},
+	{"held-out 1", "knowledge/faq/testdata/faq_heldout.jsonl", true},
+	{"held-out 2", "knowledge/faq/testdata/faq_heldout2.jsonl", true},
+}
+
+type tally struct{ n, top1, top3, abstain, wrong, harm, facts int }
 
 func (t tally) String() string {
 	if t.n == 0 {
 		return "n=0"
 	}
-	return fmt.Sprintf("n=%3d  top1=%.3f  top3=%.3f  unanswered=%d", t.n,
-		float64(t.top1)/float64(t.n), float64(t.top3)/float64(t.n), t.notFound)
+	p := func(k int) float64 { return float64(k) / float64(t.n) }
+	return fmt.Sprintf("n=%3d  top1=%.3f  top3=%.3f  abstain=%.3f  wrong=%.3f (%d, %d without the facts)  facts=%.3f",
+		t.n, p(t.top1), p(t.top3), p(t.abstain), p(t.wrong), t.wrong, t.harm, p(t.facts))
+}
+
+// HasFacts: text carries every fact (alternatives separated by "|").
+func hasFacts(text string, facts []string) bool {
+	low := strings.ToLower(text)
+	for _, f := range facts {
+		ok := false
+		for _, alt := range strings.Split(f, "|") {
+			if alt != "" && strings.Contains(low, strings.ToLower(alt)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func load(file string, known map[string]bool) ([]row, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var rows []row
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		var r row
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", file, line, err)
+		}
+		if r.FAQ != "" && !known[r.FAQ] {
+			return nil, fmt.Errorf("%s:%d: unknown faq %q", file, line, r.FAQ)
+		}
+		rows = append(rows, r)
+	}
+	return rows, sc.Err()
 }
 
 func main() {
-	file := flag.String("file", "knowledge/faq/testdata/faq_eval.jsonl", "labelled questions (JSON Lines)")
-	verbose := flag.Bool("v", false, "list the questions whose expected entry was not ranked first")
+	verbose := flag.Bool("v", false, "list the questions answered wrongly or abstained on")
+	fit := flag.Bool("fit", false, "fit the confidence model on the tuning set")
+	only := flag.String("file", "", "evaluate this one file instead of the sets")
 	flag.Parse()
 
 	faqs, err := faq.SeedFAQs()
@@ -59,82 +123,210 @@ func main() {
 		fmt.Fprintln(os.Stderr, "faqeval: seed faqs:", err)
 		os.Exit(1)
 	}
-	topic := map[string]string{}
+	known := map[string]bool{}
 	for _, f := range faqs {
-		topic[f.ID] = f.Topic
+		known[f.ID] = true
 	}
 	a := faq.NewAnswerer(faqs)
-
-	f, err := os.Open(*file)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "faqeval:", err)
-		os.Exit(1)
+	if *only != "" {
+		sets = []set{{*only, *only, false}}
 	}
-	defer f.Close()
-	var all tally
-	byLang := map[string]*tally{}
-	byTopic := map[string]*tally{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var r row
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			fmt.Fprintf(os.Stderr, "faqeval: line %d: %v\n", line, err)
+	if *fit {
+		rows, err := load(sets[0].file, known)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "faqeval:", err)
 			os.Exit(1)
 		}
-		if _, ok := topic[r.FAQ]; !ok {
-			fmt.Fprintf(os.Stderr, "faqeval: line %d: unknown faq %q\n", line, r.FAQ)
+		fitModel(a, rows)
+		return
+	}
+	fmt.Printf("confidence threshold %.2f\n", faq.ConfidenceThreshold())
+	for _, s := range sets {
+		rows, err := load(s.file, known)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "faqeval:", err)
+			os.Exit(1)
 		}
-		ans := a.Answer(r.Question, r.Lang)
-		r1, r3 := false, false
-		for i, m := range ans.FAQs {
-			if m.ID == r.FAQ {
-				r1 = i == 0 && ans.Found
-				r3 = true
-			}
-		}
-		all.add(r1, r3, ans.Found)
-		for _, p := range []struct {
-			m map[string]*tally
-			k string
-		}{{byLang, r.Lang}, {byTopic, topic[r.FAQ]}} {
-			if p.m[p.k] == nil {
-				p.m[p.k] = &tally{}
-			}
-			p.m[p.k].add(r1, r3, ans.Found)
-		}
-		if *verbose && !r1 {
-			fmt.Printf("MISS %s [%s] %q want %s got", r.ID, r.Lang, r.Question, r.FAQ)
-			for _, m := range ans.FAQs {
-				fmt.Printf(" %s(%.2f)", m.ID, m.Score)
+		var all tally
+		byLang := map[string]*tally{}
+		for _, r := range rows {
+			ans := a.Answer(r.Question, r.Lang)
+			var t tally
+			t.n = 1
+			for i, m := range ans.FAQs {
+				if m.ID == r.FAQ {
+					if i == 0 && ans.Found {
+						t.top1 = 1
+					}
+					if i < 3 {
+						t.top3 = 1
+					}
+				}
 			}
 			if !ans.Found {
-				fmt.Print(" [not found]")
+				t.abstain = 1
+			} else if len(ans.FAQs) == 0 || ans.FAQs[0].ID != r.FAQ {
+				t.wrong = 1
 			}
-			fmt.Println()
+			if r.FAQ == "" {
+				t.top1, t.top3 = t.abstain, t.abstain
+				t.facts = t.abstain
+			} else if ans.Found && (t.top1 == 1 || len(r.Facts) > 0) && hasFacts(ans.Text, r.Facts) {
+				t.facts = 1 // a sibling entry that carries the facts answers the question too
+			}
+			if t.wrong == 1 && t.facts == 0 {
+				t.harm = 1
+			}
+			all.add(t)
+			if byLang[r.Lang] == nil {
+				byLang[r.Lang] = &tally{}
+			}
+			byLang[r.Lang].add(t)
+			if *verbose && (t.top1 == 0 || t.facts == 0) {
+				got := ""
+				for _, m := range ans.FAQs {
+					got += fmt.Sprintf(" %s(%.2f)", m.ID, m.Score)
+				}
+				tag := "MISS"
+				if t.wrong == 1 {
+					tag = "WRONG"
+				} else if t.abstain == 1 && r.FAQ != "" {
+					tag = "ABSTAIN"
+				} else if t.facts == 0 {
+					tag = "NOFACT"
+				}
+				fmt.Printf("  %-7s %s [%s] %q want %q got%s conf=%.2f\n", tag, r.ID, r.Lang, r.Question, r.FAQ, got, a.Signals(r.Question).Confidence())
+			}
+		}
+		mark := ""
+		if s.heldOut {
+			mark = " [HELD-OUT: never tuned on]"
+		}
+		fmt.Printf("%s (%s)%s\n  all  %v\n", s.name, s.file, mark, all)
+		langs := make([]string, 0, len(byLang))
+		for l := range byLang {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		for _, l := range langs {
+			fmt.Printf("  %-4s %v\n", l, *byLang[l])
 		}
 	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintln(os.Stderr, "faqeval:", err)
-		os.Exit(1)
+}
+
+func (t *tally) add(u tally) {
+	t.n += u.n
+	t.top1 += u.top1
+	t.top3 += u.top3
+	t.abstain += u.abstain
+	t.wrong += u.wrong
+	t.harm += u.harm
+	t.facts += u.facts
+}
+
+// fitModel fits the logistic confidence on rows by gradient descent (L2
+// regularised, features standardised inside, weights reported on the raw
+// scale) and prints the threshold table.
+func fitModel(a *faq.Answerer, rows []row) {
+	type ex struct {
+		x []float64
+		y float64
 	}
-	fmt.Printf("overall            %v\n", all)
-	print := func(title string, m map[string]*tally) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
+	var xs []ex
+	for _, r := range rows {
+		s := a.Signals(r.Question)
+		y := 0.0
+		if len(s.Top) > 0 && s.Top[0].ID == r.FAQ {
+			y = 1
+		} else if len(s.Top) > 0 && r.FAQ != "" && len(r.Facts) > 0 {
+			f, _ := a.FAQ(s.Top[0].ID)
+			text := f.AnswerZH
+			if r.Lang == "en" {
+				text = f.AnswerEN
+			}
+			if hasFacts(text, r.Facts) {
+				y = 1 // a sibling entry that carries the facts is a right answer
+			}
 		}
-		sort.Strings(keys)
-		fmt.Println(title)
-		for _, k := range keys {
-			fmt.Printf("  %-18s %v\n", k, *m[k])
+		if !s.Gated() {
+			continue // below the floors: abstains whatever the weights
+		}
+		xs = append(xs, ex{s.Features(), y})
+	}
+	d := len(xs[0].x)
+	mean, sd := make([]float64, d), make([]float64, d)
+	for _, e := range xs {
+		for j, v := range e.x {
+			mean[j] += v / float64(len(xs))
 		}
 	}
-	print("by language:", byLang)
-	print("by topic:", byTopic)
+	for _, e := range xs {
+		for j, v := range e.x {
+			sd[j] += (v - mean[j]) * (v - mean[j]) / float64(len(xs))
+		}
+	}
+	for j := range sd {
+		sd[j] = math.Sqrt(sd[j])
+		if sd[j] == 0 {
+			sd[j] = 1
+		}
+	}
+	w := make([]float64, d+1)
+	const lambda = 0.01
+	for it := 0; it < 20000; it++ {
+		g := make([]float64, d+1)
+		for _, e := range xs {
+			z := w[0]
+			for j, v := range e.x {
+				z += w[j+1] * (v - mean[j]) / sd[j]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			g[0] += p - e.y
+			for j, v := range e.x {
+				g[j+1] += (p - e.y) * (v - mean[j]) / sd[j]
+			}
+		}
+		for j := range w {
+			reg := 0.0
+			if j > 0 {
+				reg = lambda * w[j]
+			}
+			w[j] -= 0.5 * (g[j]/float64(len(xs)) + reg)
+		}
+	}
+	raw := make([]float64, d+1)
+	raw[0] = w[0]
+	for j := 0; j < d; j++ {
+		raw[j+1] = w[j+1] / sd[j]
+		raw[0] -= w[j+1] * mean[j] / sd[j]
+	}
+	pos := 0
+	for _, e := range xs {
+		pos += int(e.y)
+	}
+	fmt.Printf("fitted on %d questions (%d with the right entry first) of %s\n", len(xs), pos, sets[0].file)
+	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score, KW1, KW2\n", raw)
+	const wrongCost = 3.0
+	fmt.Printf("%-9s %8s %8s %8s %8s\n", "threshold", "correct", "wrong", "abstain", "utility")
+	best, bestU := 0.0, math.Inf(-1)
+	for th := 0.05; th < 0.96; th += 0.05 {
+		var c, wr, ab int
+		for _, e := range xs {
+			p := faq.ConfidenceWith(raw, e.x)
+			switch {
+			case p < th:
+				ab++
+			case e.y == 1:
+				c++
+			default:
+				wr++
+			}
+		}
+		u := float64(c) - wrongCost*float64(wr)
+		if u > bestU {
+			best, bestU = th, u
+		}
+		fmt.Printf("%-9.2f %8d %8d %8d %8.1f\n", th, c, wr, ab, u)
+	}
+	fmt.Printf("best threshold %.2f (utility %.1f, a wrong answer costs %.0f)\n", best, bestU, wrongCost)
 }

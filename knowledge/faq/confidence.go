@@ -1,0 +1,238 @@
+package faq
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongyou/gongyou/knowledge/norm"
+)
+
+// Answer or say so (issue 12, item 4).
+//
+// A confident answer to a different question is the worst thing the FAQ
+// can do: an entry's first sentence answers its own question, and a worker
+// reads it as the answer to theirs. So the answerer answers only when a
+// calibrated confidence says the best entry is the one asked about, and
+// otherwise says it is not sure, offers the closest topics and the
+// hotlines.
+//
+// The confidence is a logistic model of the retrieval signals of the best
+// entry (Signals): its normalised score, its margin over the second entry,
+// how much of the question's subject weight it covers, and how much of its
+// score comes from subject words rather than question words and single
+// characters. Its output estimates P(best entry is the right one). The
+// weights and the threshold are fitted on the labelled tuning set only,
+// with
+//
+//	go run ./knowledge/faq/cmd/faqeval -fit
+//
+// which prints the fitted weights (paste them below) and, for each
+// threshold, the answered-correct / answered-wrong / abstained counts and
+// the utility correct − faqWrongCost·wrong; the threshold is the one with
+// the best utility. The held-out sets are never used to fit.
+
+// Signals are what the retrieval says about a question's best entries.
+type Signals struct {
+	Top     []FAQMatch // best first, at most faqTopK, unfiltered
+	Score   float64    // normalised score of the best entry, [0,1]
+	Margin  float64    // Score minus the second entry's score
+	Cover   float64    // share of the question's subject weight the best entry contains
+	Content float64    // share of the best entry's score from subject terms
+	Latin   bool       // the question has no Chinese characters
+	// KW1, KW2: how long a keyword phrase of the first and second entry
+	// occurs verbatim in the question (runes, capped, scaled to [0,1]).
+	KW1, KW2 float64
+}
+
+const (
+	// faqSignalDepth: how many entries the keyword re-ranking looks at.
+	faqSignalDepth = 8
+	// kwCap: a keyword phrase this long (runes) is full evidence.
+	kwCap = 4
+	// kwBoost: what a full keyword hit adds to an entry's score when
+	// re-ranking (chosen with faqeval on the tuning set: 0, 0.1, 0.2, 0.3).
+	kwBoost = 0.1
+)
+
+// Fitted by `faqeval -fit` on testdata/faq_eval.jsonl (see above).
+var confWeights = [...]float64{
+	1.315,  // bias
+	1.167,  // Score
+	5.288,  // Margin
+	1.027,  // Cover
+	-3.053, // Content
+	0.478,  // Cover, Latin questions only
+	4.391,  // Margin / Score
+	0.088,  // KW1
+	0.374,  // KW2
+}
+
+const (
+	// confMinScore: a best entry scoring below this is never an answer
+	// (the model extrapolates badly there: one weak hit has a "wide
+	// margin"). Chosen with faqeval on the tuning set.
+	confMinScore = 0.3
+	// faqConfThreshold: below this confidence the answerer abstains.
+	faqConfThreshold = 0.80
+	// faqWrongCost is what `faqeval -fit` charges a confident wrong answer,
+	// in answered-correct units (an abstention costs nothing).
+	faqWrongCost = 3.0
+)
+
+// Features is the model's input for s (the order of confWeights after the bias).
+func (s Signals) Features() []float64 {
+	latinCover := 0.0
+	if s.Latin {
+		latinCover = s.Cover
+	}
+	rel := 0.0
+	if s.Score > 0 {
+		rel = s.Margin / s.Score
+	}
+	return []float64{s.Score, s.Margin, s.Cover, s.Content, latinCover, rel, s.KW1, s.KW2}
+}
+
+// Confidence is the estimated probability that the best entry answers the question.
+func (s Signals) Confidence() float64 {
+	if !s.passesGates() {
+		return 0
+	}
+	return ConfidenceWith(confWeights[:], s.Features())
+}
+
+// passesGates: the floors below which no entry is an answer whatever the
+// model says: a best score of at least faqMinScore, mostly earned by
+// subject words (faqMinContent), and for a question in Latin letters a
+// fair share of its subject words found (faqMinCoverLatin).
+func (s Signals) passesGates() bool {
+	return len(s.Top) > 0 && s.Score >= max(faqMinScore, confMinScore) && s.Content >= faqMinContent &&
+		(!s.Latin || s.Cover >= faqMinCoverLatin)
+}
+
+// Gated reports whether s passes the floors the model is applied above
+// (faqeval -fit fits on those questions only).
+func (s Signals) Gated() bool { return s.passesGates() }
+
+// ConfidenceWith is the logistic model with weights w (bias first) on x.
+func ConfidenceWith(w []float64, x []float64) float64 {
+	z := w[0]
+	for i, v := range x {
+		if i+1 < len(w) {
+			z += w[i+1] * v
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// ConfidenceThreshold is the confidence an answer needs.
+func ConfidenceThreshold() float64 { return faqConfThreshold }
+
+// Signals retrieves question's best entries and describes them. A message
+// that tells a story (or tries to give orders) before asking is judged by
+// its question sentence when that matches better.
+func (a *Answerer) Signals(question string) Signals {
+	question = norm.Clip(strings.ToValidUTF8(question, "\uFFFD"), maxQuestionRunes, "")
+	top := a.search(question, faqSignalDepth)
+	if q := lastQuestionSentence(question); q != "" {
+		if qt := a.search(q, faqSignalDepth); len(qt) > 0 && (len(top) == 0 || qt[0].score > top[0].score) {
+			top, question = qt, q
+		}
+	}
+	// Re-rank by the entries' keyword phrases found verbatim in the
+	// question: "加班费" in the question is better evidence for the
+	// overtime-pay entry than shared characters are.
+	nq := keywordForm(question)
+	type cand struct {
+		t   scoredFAQ
+		kw  float64
+		adj float64
+	}
+	cands := make([]cand, len(top))
+	for i, t := range top {
+		kw := keywordHit(a.faqs[t.doc], nq)
+		cands[i] = cand{t, kw, t.score + kwBoost*kw}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].adj > cands[j].adj })
+	s := Signals{Latin: !norm.HasCJK(question)}
+	for i, c := range cands {
+		if i == faqTopK {
+			break
+		}
+		f := a.faqs[c.t.doc]
+		s.Top = append(s.Top, FAQMatch{ID: f.ID, TitleZH: f.QuestionZH, TitleEN: f.QuestionEN, Score: norm.Round3(c.t.score)})
+	}
+	if len(cands) > 0 {
+		c := cands[0]
+		s.Score, s.Cover, s.KW1 = c.t.score, c.t.cover, c.kw
+		s.Margin = c.adj
+		if len(cands) > 1 {
+			s.Margin = c.adj - cands[1].adj
+			s.KW2 = cands[1].kw
+		}
+		if c.t.raw > 0 {
+			s.Content = c.t.content / c.t.raw
+		}
+	}
+	return s
+}
+
+// legalHelp: the worker asks for a lawyer, a court or a dispute: the
+// abstaining answer hands off to 12348 (legal aid) rather than 12333.
+var legalHelp = regexp.MustCompile(`(?i)律师|法院|起诉|打官司|仲裁|法律援助|法援|赔偿|告他|告老板|违法|犯法|判刑|坐牢|报警|lawyer|court|sue|arbitrat|legal|compensat|illegal|police`)
+
+// abstainHandoff is the hotline an abstaining answer points to.
+func abstainHandoff(question string, related []FAQMatch) string {
+	if legalHelp.MatchString(question) {
+		return "12348"
+	}
+	return "12333"
+}
+
+const (
+	unsureZH = "这个问题我不太确定，不想乱说误导您。"
+	unsureEN = "I'm not sure about this one, and I'd rather not guess."
+	closeZH  = "您可能想问下面这几个问题，点一下看回答。"
+	closeEN  = "You may mean one of the questions below: tap one to see its answer."
+	callZH   = "社保、工资、工伤的问题打12333问人社部门；需要免费法律帮助打12348。"
+	callEN   = "For social insurance, wages or work injury call 12333; for free legal help call 12348."
+)
+
+// abstainText is the honest "not sure" reply; with close topics it says
+// they follow as buttons.
+func abstainText(en, haveRelated bool) string {
+	lines := []string{unsureZH, callZH}
+	if en {
+		lines = []string{unsureEN, callEN}
+	}
+	if haveRelated {
+		if en {
+			lines = []string{unsureEN, closeEN, callEN}
+		} else {
+			lines = []string{unsureZH, closeZH, callZH}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// keywordForm is text as keyword phrases are matched against it:
+// normalised, colloquial spellings rewritten, without spaces.
+func keywordForm(text string) string {
+	return strings.ReplaceAll(applyFAQSynonyms(norm.Normalize(text)), " ", "")
+}
+
+// keywordHit is the longest of f's Chinese keyword phrases (of at least
+// two runes) found in nq, in runes, capped at kwCap and scaled to [0,1].
+func keywordHit(f FAQ, nq string) float64 {
+	best := 0
+	for _, k := range f.KeywordsZH {
+		k = keywordForm(k)
+		n := utf8.RuneCountInString(k)
+		if n >= 2 && n > best && strings.Contains(nq, k) {
+			best = n
+		}
+	}
+	return float64(min(best, kwCap)) / kwCap
+}
