@@ -194,27 +194,24 @@ func abstainHandoff(question string, related []FAQMatch) string {
 const (
 	unsureZH = "这个问题我不太确定，不想乱说误导您。"
 	unsureEN = "I'm not sure about this one, and I'd rather not guess."
-	closeZH  = "您可能想问下面这几个问题，点一下看回答。"
-	closeEN  = "You may mean one of the questions below: tap one to see its answer."
-	callZH   = "社保、工资、工伤的问题打12333问人社部门；需要免费法律帮助打12348。"
-	callEN   = "For social insurance, wages or work injury call 12333; for free legal help call 12348."
+	closeZH  = "点下面相近的问题看看，或打12333（社保、工资、工伤）、12348（免费法律帮助）。"
+	closeEN  = "Tap a close question below, or call 12333 (insurance, wages, injury) or 12348 (free legal help)."
+	callZH   = "社保、工资、工伤的问题打12333；需要免费法律帮助打12348。"
+	callEN   = "Call 12333 for insurance, wages or work injury; 12348 for free legal help."
 )
 
-// abstainText is the honest "not sure" reply; with close topics it says
-// they follow as buttons.
+// abstainText is the honest "not sure" reply in two lines: with close
+// topics it says they follow as buttons.
 func abstainText(en, haveRelated bool) string {
-	lines := []string{unsureZH, callZH}
-	if en {
-		lines = []string{unsureEN, callEN}
+	switch {
+	case en && haveRelated:
+		return unsureEN + "\n" + closeEN
+	case en:
+		return unsureEN + "\n" + callEN
+	case haveRelated:
+		return unsureZH + "\n" + closeZH
 	}
-	if haveRelated {
-		if en {
-			lines = []string{unsureEN, closeEN, callEN}
-		} else {
-			lines = []string{unsureZH, closeZH, callZH}
-		}
-	}
-	return strings.Join(lines, "\n")
+	return unsureZH + "\n" + callZH
 }
 
 // keywordForm is text as keyword phrases are matched against it:
