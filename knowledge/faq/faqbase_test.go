@@ -9,7 +9,6 @@ import (
 
 	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/llm"
-	"github.com/gongyou/gongyou/store"
 	"github.com/gongyou/gongyou/store/storetest"
 )
 
@@ -27,22 +26,7 @@ func TestFAQBaseChangeIsUsedByNextQuestion(t *testing.T) {
 	for _, b := range storetest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
 			ctx := context.Background()
-			var st1, st2 *store.Store
-			if b.Name == "postgres" {
-				dsn := storetest.PostgresSchemaDSN(t)
-				var err error
-				if st1, err = store.Open(ctx, dsn); err != nil {
-					t.Fatal(err)
-				}
-				defer st1.Close()
-				if st2, err = store.Open(ctx, dsn); err != nil {
-					t.Fatal(err)
-				}
-				defer st2.Close()
-			} else {
-				st1 = b.Open(t)
-				st2 = st1
-			}
+			st1, st2 := storetest.Replicas(t, b)
 			writer, err := faq.NewFAQBase(ctx, st1, nil)
 			if err != nil {
 				t.Fatal(err)

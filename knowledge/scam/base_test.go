@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/gongyou/gongyou/knowledge/scam"
-	"github.com/gongyou/gongyou/store"
 	"github.com/gongyou/gongyou/store/storetest"
 )
 
@@ -26,22 +25,7 @@ func TestCaseBaseChangeIsUsedByNextCheck(t *testing.T) {
 	for _, b := range storetest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
 			ctx := context.Background()
-			var st1, st2 *store.Store
-			if b.Name == "postgres" {
-				dsn := storetest.PostgresSchemaDSN(t)
-				var err error
-				if st1, err = store.Open(ctx, dsn); err != nil {
-					t.Fatal(err)
-				}
-				defer st1.Close()
-				if st2, err = store.Open(ctx, dsn); err != nil {
-					t.Fatal(err)
-				}
-				defer st2.Close()
-			} else {
-				st1 = b.Open(t)
-				st2 = st1
-			}
+			st1, st2 := storetest.Replicas(t, b)
 			writer, err := scam.NewBase(ctx, st1, nil)
 			if err != nil {
 				t.Fatal(err)

@@ -45,6 +45,19 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	}
 }
 
+// Replicas gives two stores on one fresh database, as two replicas of the
+// service see it: on PostgreSQL two connections to a new schema, on
+// SQLite (one writer per file) the same store twice.
+func Replicas(t testing.TB, b Backend) (a, other *store.Store) {
+	t.Helper()
+	if b.Name != "postgres" {
+		st := b.Open(t)
+		return st, st
+	}
+	dsn := PostgresSchemaDSN(t)
+	return open(t, dsn), open(t, dsn)
+}
+
 // SQLite opens a store on a new file in t.TempDir().
 func SQLite(t testing.TB, opts ...store.Option) *store.Store {
 	t.Helper()
