@@ -227,7 +227,8 @@ var (
 // about 1.5 alone makes a medium risk, about 2.7 a high risk.
 var signalDefs = []signalDef{ // ── Money before work (types 1, 4, 5, 6) ──
 	{Code: "rental_deposit", Type: "upfront_fee", Weight: 0.6,
-		Strong:  []string{"租|租赁|租用|租车|钥匙|门卡|房卡|储物柜|rent a|rental|key…{deposit}", "{deposit}…退车|还车|退租|退宿|退卡|returned with"},
+		Strong: []string{"租|租赁|租用|租车|钥匙|门卡|房卡|储物柜|rent a|rental|key…{deposit}", "{deposit}…退车|还车|退租|退宿|退卡|returned with",
+			"房东|房租|租房|押一付|合租|宿舍退…{deposit}", "{deposit}…房东|押一付|退租|水电费"},
 		LabelZH: "租用物品（车、工具）要押金，问清退还办法", LabelEN: "Deposit for renting equipment: ask how it is returned"}, {Code: "deposit", Type: "upfront_fee", Weight: 3.0, WeakWeight: 2.2, Hard: true,
 		Unless:  []string{"rental_deposit"},
 		Strong:  []string{"{deposit}…$money", "$money…{deposit}", "{pay}…{deposit}", "{before_work}…{deposit}", "{deposit}…{pay}"},
@@ -236,6 +237,7 @@ var signalDefs = []signalDef{ // ── Money before work (types 1, 4, 5, 6) ─
 		LabelZH: "要求交押金或保证金", LabelEN: "Asks for a deposit or guarantee money",
 		RuleZH: ruleArt9ZH + "；" + ruleEPL41ZH, RuleEN: ruleArt9EN + "; " + ruleEPL41EN},
 	{Code: "upfront_fee", Type: "upfront_fee", Weight: 2.4, WeakWeight: 1.3,
+		Not: []string{"开学", "书本费", "上学"},
 		Strong: []string{"{fee}…$money", "$money…{fee}", "{pay}…{fee}", "{before_work}…{fee}", "{fee}…{pay}",
 			"先|提前|预先…{pay}…$money", "收费|收取|收你|收您…$money", "交钱|花钱…包进|安排|进厂|入职",
 			"费|金…$money", "$money…费|金", "{pay}…费|金", "$money…{personal_acct}", "{personal_acct}…$money",
@@ -406,8 +408,9 @@ var signalDefs = []signalDef{ // ── Money before work (types 1, 4, 5, 6) ─
 		Literal: true,
 		LabelZH: "收费看起来合法：请核对收据、发票或许可证", LabelEN: "The fee may be lawful: check the receipt, invoice or licence"},
 	{Code: "otp_request", Type: "official_phishing", Weight: 3.2, WeakWeight: 2.0, Hard: true,
-		Strong: []string{"填…卡号|密码|验证码",
-			"{give}…银行卡号|卡号|密码|支付密码|银行卡密码|cvv|安全码|card number|password|pin", "银行卡号|卡号|密码|支付密码|cvv|card number…{give}"},
+		Strong: []string{"填…密码|验证码",
+			"{give}…密码|支付密码|银行卡密码|cvv|安全码|password|pin", "密码|支付密码|cvv…{give}",
+			"银行卡号|卡号…密码|验证码|cvv", "card number…cvv|pin|password|code"},
 		Weak:    []string{"{give}…验证码|短信验证码|动态码|sms code|verification code|otp", "验证码|短信验证码|sms code…{give}|发过来|发我"},
 		Gap:     8,
 		Advice:  []string{"no_code", "call_110"},
@@ -539,7 +542,16 @@ var signalDefs = []signalDef{ // ── Money before work (types 1, 4, 5, 6) ─
 		Advice:  []string{"overseas", "call_110"},
 		LabelZH: "要您偷越国境", LabelEN: "Wants you to cross the border illegally",
 		RuleZH: "《刑法》第322条：偷越国（边）境是犯罪", RuleEN: "Criminal Law Art. 322: illegal border crossing is a crime"},
+	{Code: "crypto_wage", Type: "overseas", Weight: 2.6, Hard: true,
+		Strong: []string{"u结|币结|结算u|发u|usdt结|usdt结算",
+			"工资|月薪|薪资|日薪|底薪|salary|wages|paid…usdt|虚拟币|数字货币|比特币|泰达币|crypto|bitcoin|tether"},
+		Gap:     10,
+		Advice:  []string{"verify_employer", "call_110"},
+		LabelZH: "工资用USDT等虚拟币发", LabelEN: "Wages paid in USDT or other crypto",
+		RuleZH: "《工资支付暂行规定》第5条：工资应当以法定货币支付；境外“U结”高薪多是诈骗园区的招工话术",
+		RuleEN: "Wage Payment Provisions Art. 5: wages are paid in legal tender; 'paid in USDT' is a scam-compound lure"},
 	{Code: "crypto_pay", Type: "overseas", Weight: 2.2,
+		Unless:  []string{"crypto_wage"},
 		Strong:  []string{"usdt|u结|u币|泰达币|虚拟币|数字货币|比特币|trc20|erc20|币安|欧易|okx|火币|钱包地址|币结|结算u|发u|crypto|bitcoin|tether|wallet address"},
 		LabelZH: "用USDT等虚拟币结算工资", LabelEN: "Pays in USDT or other crypto"},
 	{Code: "secrecy", Type: "overseas", Weight: 2.0, Hard: true,
@@ -755,7 +767,7 @@ var enFiller = map[string]bool{"recruitment": true, "placement": true, "applicat
 
 // Words that turn a clause into a warning about the flag, not a demand:
 // before the flag in the same clause, or after it in the same sentence.
-var warnBefore = []string{"谨防", "警惕", "小心", "当心", "提防", "切勿", "切莫", "凡是", "凡", "谨慎", "防范", "识别",
+var warnBefore = []string{"不法分子", "冒充", "被骗去", "被骗了", "骗去", "监测", "打击", "排查", "反洗钱", "谨防", "警惕", "小心", "当心", "提防", "切勿", "切莫", "凡是", "凡", "谨慎", "防范", "识别",
 	"揭秘", "曝光", "举报", "防骗", "反诈", "千万别", "千万不要", "不要相信", "不要轻信", "别信", "如遇", "遇到",
 	"听说", "can a", "can an", "can my", "can the", "can they", "is it", "do i", "should i", "how do", "how can",
 	"what if", "are they allowed", "beware of", "watch out for", "avoid", "be careful", "scam alert", "what is", "what's", "is it legal"}
@@ -766,7 +778,7 @@ var warnBefore = []string{"谨防", "警惕", "小心", "当心", "提防", "切
 // red flags.)
 var warnAfter = []string{"都是骗", "是骗子", "是骗局", "是诈骗", "属于诈骗", "就是诈骗", "均为诈骗", "均是诈骗", "一律是",
 	"是违法", "属于违法", "违法的", "都是假", "的骗局", "诈骗手段", "诈骗", "骗局", "套路", "要警惕", "请警惕", "需警惕",
-	"要小心", "提高警惕", "请举报", "可举报", "是犯罪", "属于犯罪", "被骗", "上当", "骗人的",
+	"要小心", "大家小心", "小心点", "别理", "都别理", "会被抓", "提高警惕", "请举报", "可举报", "是犯罪", "属于犯罪", "被骗", "上当", "骗人的",
 	"is a scam", "are scams", "is illegal",
 	"is fraud", "scam"}
 

@@ -83,6 +83,12 @@ func (a *analysis) generalQuestion() bool {
 			break
 		}
 	}
+	for _, q := range []string{"为什么", "什么是", "是什么", "怎么回事", "犯法", "违法", "合法"} { // asking anywhere
+		if strings.Contains(s, q) {
+			asks = true
+			break
+		}
+	}
 	if lr := []rune(last); !asks {
 		for k := 0; k+2 < len(lr); k++ { // 收不收, 要不要
 			if lr[k+1] == '不' && lr[k] == lr[k+2] && norm.IsCJK(lr[k]) {
@@ -96,7 +102,7 @@ func (a *analysis) generalQuestion() bool {
 	}
 	// Someone said or asked something, or something was done: a concrete
 	// situation, not a question about a word.
-	for _, w := range []string{"说", "让", "叫", "要我", "拉我", "交给", "签", "办了", "给我", "收了", "交了", "他", "她", "有人", "said", "told", "asked", "they", "he ", "she "} {
+	for _, w := range []string{"他说", "她说", "人说", "板说", "介说", "头说", "事说", "hr说", "方说", "说要", "说是", "说先", "说只要", "说给", "说让", "让", "叫我", "要我", "拉我", "交给", "签", "办了", "给我", "收了", "交了", "他", "她", "有人", "said", "told", "asked", "they", "he ", "she "} {
 		if strings.Contains(s, w) {
 			return false
 		}

@@ -193,10 +193,11 @@ func run(sharedDir, out string, lambda float64, verbose string) error {
 // legitimate texts of the script). Chinese: 3 % for a named red flag and,
 // for the wording alone, wordingFPR of the texts without a red flag.
 // English texts in this bot are few and its one real-world source
-// (EMSCAD) is hard: medium is allowed latinMediumFPR of legitimate ads.
+// (EMSCAD) is hard: medium is allowed latinMediumFPR of legitimate ads
+// (the target is 15 %; out of fold it runs at about twice the budget).
 const (
 	wordingFPR     = 0.03
-	latinMediumFPR = 0.08
+	latinMediumFPR = 0.07
 )
 
 // ordinal is the out-of-fold verdict of a row as scam.EvaluateSet ranks
