@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -92,26 +93,33 @@ func main() {
 
 func load(sharedDir string) ([]set, error) {
 	var sets []set
-	for _, f := range []struct {
+	type file struct {
 		name, path string
 		fit        bool
-	}{
-		{"own:holdout", model.SetsDir + "/holdout.jsonl", false},
-		{"own:train", model.SetsDir + "/train.jsonl", true},
-		{"own:eval", "knowledge/scam/testdata/eval.jsonl", true},
-		{"own:checker_set", "knowledge/scam/testdata/checker_set.jsonl", true},
-	} {
+	}
+	files := []file{{"own:holdout", model.SetsDir + "/holdout.jsonl", false}}
+	trains, err := filepath.Glob(filepath.Join(filepath.FromSlash(model.SetsDir), "train*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(trains)
+	for _, p := range trains {
+		files = append(files, file{"own:" + strings.TrimSuffix(filepath.Base(p), ".jsonl"), p, true})
+	}
+	files = append(files, file{"own:eval", "knowledge/scam/testdata/eval.jsonl", true},
+		file{"own:checker_set", "knowledge/scam/testdata/checker_set.jsonl", true})
+	for _, f := range files {
 		rows, err := model.LoadJSONL(f.path)
 		if err != nil {
 			return nil, err
 		}
 		sets = append(sets, set{f.name, f.fit, rows})
 	}
-	files, err := model.LoadShared(".", sharedDir)
+	shared, err := model.LoadShared(".", sharedDir)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range files {
+	for _, f := range shared {
 		sets = append(sets, set{"shared:" + f.Name, f.Dev, f.Rows})
 	}
 	return sets, nil
