@@ -60,7 +60,7 @@ var coreCatalog = map[string]map[string]string{
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
 		"start.privacy_more_btn": "📄 详细说明",
 		"start.privacy_more": "🔒 隐私说明\n" +
-			"我只保存：您的 Telegram 编号、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
+			"我只保存：您的用户编号（Telegram、微信或网页聊天给的编号；网页上是一个随机的匿名编号，存在浏览器的 Cookie 里）、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
 			"您发来检查的招聘信息只保留最近一条，方便您点“为什么”和“报告”；回到主菜单就删掉。点“报告给工作人员”才会长期保存。\n" +
 			"保存这些只为了回答您、给您发通知。报名培训时，您同意后才会保存姓名和手机号。您对回答点的👍/👎也会保存，用来改进回答。\n" +
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
@@ -158,7 +158,7 @@ var coreCatalog = map[string]map[string]string{
 		"check.btn.cancel":  "取消",
 		"check.btn.back":    "⬅️ 返回结果",
 		"check.report_confirm": "📣 要把这条招聘信息和检查结果交给工友的工作人员吗？\n" +
-			"会保存您发的这段文字和您的 Telegram 编号，方便告诉您审核结果。不会公开。\n随时可以发 /delete 删除。",
+			"会保存您发的这段文字和您的用户编号，方便告诉您审核结果。不会公开。\n随时可以发 /delete 删除。",
 		"check.reported": "✅ 已交给工作人员，谢谢您！您的报告能帮到更多工友。",
 		"check.verify": "🔎 怎么核实雇主和中介：\n" +
 			"1. 问清公司全称，在“国家企业信用信息公示系统”（gsxt.gov.cn）查有没有这家公司、有没有处罚。\n" +
@@ -202,7 +202,7 @@ var coreCatalog = map[string]map[string]string{
 			"Send /mydata to see it all, /delete to erase it.",
 		"start.privacy_more_btn": "📄 More",
 		"start.privacy_more": "🔒 Privacy\n" +
-			"I keep only: your Telegram id, your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
+			"I keep only: your user id (from Telegram, WeChat or the web chat, where it is a random anonymous id kept in a browser cookie), your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
 			"A job offer you send for checking is kept only until you go back to the menu (for the “Why?” and “Report” buttons). Only “Report to staff” keeps it longer.\n" +
 			"I keep this only to answer you and send announcements. Your name and phone number are kept only if you sign up for a course, after you agree. Your 👍/👎 on answers is kept to improve them.\n" +
 			"Send /mydata to see it, /delete to erase it.",
@@ -292,7 +292,7 @@ var coreCatalog = map[string]map[string]string{
 		"check.btn.cancel":  "Cancel",
 		"check.btn.back":    "⬅️ Back to result",
 		"check.report_confirm": "📣 Send this job offer and the result to Gongyou staff?\n" +
-			"I will keep the text you sent and your Telegram id, so staff can tell you what they found. It is not made public.\nYou can send /delete at any time.",
+			"I will keep the text you sent and your user id, so staff can tell you what they found. It is not made public.\nYou can send /delete at any time.",
 		"check.reported": "✅ Sent to staff. Thank you! Your report helps other workers.",
 		"check.verify": "🔎 How to verify an employer or agency:\n" +
 			"1. Ask for the full company name. Look it up in the National Enterprise Credit Information system (gsxt.gov.cn).\n" +
