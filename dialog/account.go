@@ -225,8 +225,11 @@ func (t *turn) myData() ([]Reply, error) {
 		flow = t.sess.Flow + "/" + t.sess.Step
 	}
 	idKey := "mydata.id" // a user is (channel, id in that channel)
-	if store.ChannelOf(t.user.ID) == store.ChannelWeb {
+	switch store.ChannelOf(t.user.ID) {
+	case store.ChannelWeb:
 		idKey = "mydata.id.web"
+	case store.ChannelWeChat:
+		idKey = "mydata.id.wechat"
 	}
 	// Six lines on a phone: related fields share a line.
 	sep := " · "

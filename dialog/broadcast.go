@@ -69,6 +69,10 @@ type BroadcastStore interface {
 	Broadcasts(ctx context.Context, limit int) ([]store.Broadcast, error)
 	Broadcast(ctx context.Context, id int64) (store.Broadcast, error)
 	CancelBroadcast(ctx context.Context, id int64) (int, error)
+	// WeChatAnnouncementCounts splits a broadcast's WeChat deliveries:
+	// sent inside the worker's 48-hour window, and waiting for their next
+	// message (WeChat allows no other way to reach them).
+	WeChatAnnouncementCounts(ctx context.Context, broadcastID int64) (sent, waiting int, err error)
 }
 
 // broadcastDeps holds the broadcast flow's dependencies (set by options).
@@ -356,9 +360,15 @@ func (t *turn) bcProgress(b store.Broadcast) string {
 	case b.CancelledAt.Valid:
 		status = t.T("bc.status.stopped")
 	}
-	return Tf(t.lang, "bc.item", b.ID, b.CreatedAt.In(beijing).Format("01-02 15:04"), status, norm.Clip(oneLine(b.Text), bcSnippetRunes, "…"),
+	out := Tf(t.lang, "bc.item", b.ID, b.CreatedAt.In(beijing).Format("01-02 15:04"), status, norm.Clip(oneLine(b.Text), bcSnippetRunes, "…"),
 		t.bcFilterText(b.Filter()), b.Audience) + "\n" +
 		Tf(t.lang, "bc.counts", b.Sent, b.Pending+b.Sending, b.Unreachable, b.Unknown, b.Failed, b.Cancelled)
+	if sent, waiting, err := t.e.store.WeChatAnnouncementCounts(t.ctx, b.ID); err == nil && sent+waiting > 0 {
+		out += "\n" + Tf(t.lang, "bc.wechat_counts", sent, waiting)
+	} else if err != nil {
+		t.e.logger.Warn("wechat broadcast counts", "broadcast", b.ID, "err", err)
+	}
+	return out
 }
 
 func (t *turn) bcAskStop(arg string) ([]Reply, error) {
