@@ -23,6 +23,7 @@ var moreInputs = []string{"为什么", "更多", "详细", "why", "more", "detai
 // and input: each one is work left (issue 12, "short on a phone"). The
 // list may only shrink.
 var longAllowed = map[string]bool{
+	"jobs_bad_input.txt 东莞电子厂招工，月薪8000，入职前先交300元押金，身份证原件公司保管": true,
 	"check.txt [⬅️ 返回结果]": true,
 	"check.txt [📖 扣证件]":   true,
 	"check.txt 电子厂急招普工，包吃住，月薪8000。入职前先交300元押金和200元工衣费，转到我个人微信，身份证原件由公司统一保管。名额有限今天截止！":                                                                                           true,
@@ -40,16 +41,6 @@ var longAllowed = map[string]bool{
 	"faq_zh.txt /rights 试用期最长多久":                                            true,
 	"faq_zh.txt 工伤认定要多久？":                                                   true,
 	"faq_zh.txt 电子厂急招普工，包吃住，月薪8000。入职前先交300元押金和200元工衣费，转到我个人微信，身份证原件由公司统一保管。": true,
-	"jobs_bad_input.txt [1]": true,
-	"jobs_bad_input.txt 东莞电子厂招工，月薪8000，入职前先交300元押金，身份证原件公司保管": true,
-	"jobs_bad_input.txt 郑州":                       true,
-	"jobs_en.txt /stations Chengdu":               true,
-	"jobs_en.txt I had a work injury in Shenzhen": true,
-	"jobs_en.txt [1]":                             true,
-	"jobs_en.txt [🏢 Job centres]":                 true,
-	"jobs_zh.txt [1]":                             true,
-	"jobs_zh.txt [🏢 就业服务站]":                       true,
-	"routing_zh.txt ２":                            true,
 }
 
 func TestReplyLines(t *testing.T) {
