@@ -44,7 +44,8 @@ func TestTerminalNumbersPressButtons(t *testing.T) {
 }
 
 // In an interactive terminal a multi-line paste (lines arriving within
-// the paste window) is one message: the whole ad reaches the checker.
+// the paste window) is one message: the whole ad reaches the checker
+// (one verdict, so one "❓ 为什么" button).
 func TestTerminalPasteIsOneMessage(t *testing.T) {
 	eachStore(t, func(t *testing.T, st *store.Store) {
 		pr, pw := io.Pipe()
@@ -64,7 +65,7 @@ func TestTerminalPasteIsOneMessage(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := out.String()
-		if strings.Count(got, "可疑的地方") != 1 || strings.Contains(got, "没看懂") {
+		if strings.Count(got, "❓ 为什么") != 1 || strings.Contains(got, "没看懂") {
 			t.Errorf("the paste was not one checked message:\n%s", got)
 		}
 	})

@@ -46,6 +46,10 @@ func (t *turn) onCheckButton(data string) ([]Reply, error) {
 		return t.verifyHelp()
 	case data == cbCheckAgain:
 		return t.askOffer()
+	case data == cbCheckBack:
+		return t.backToVerdict()
+	case strings.HasPrefix(data, cbCaseMore):
+		return t.showCaseText(strings.TrimPrefix(data, cbCaseMore), true)
 	case strings.HasPrefix(data, cbCase):
 		return t.showCase(strings.TrimPrefix(data, cbCase))
 	}
@@ -65,7 +69,9 @@ const (
 	cbCheckSendNotify = "chk:sendn:" // + nonce
 	cbCheckVerify     = "chk:verify"
 	cbCheckAgain      = "chk:again"
-	cbCase            = "case:" // + case id
+	cbCheckBack       = "chk:back" // the short verdict again
+	cbCase            = "case:"    // + case id
+	cbCaseMore        = "case:m:"  // + case id: the whole case
 
 	// maxKeptOffer bounds the offer text kept in the session for "Why?"
 	// and "Report" (runes).
@@ -157,7 +163,7 @@ func (t *turn) caseTitle(c scam.CaseMatch) (title, summary string) {
 // maxVerdictLines lines of text (blank separators not counted), each short:
 // quotes are cut to maxQuoteRunes. Everything else is behind "为什么".
 const (
-	maxVerdictLines = 8
+	maxVerdictLines = 6
 	maxQuoteRunes   = 18 // Chinese; English quotes get twice as many
 	maxCaseButton   = 12 // runes of a case button label, "📖 " included
 )
@@ -168,7 +174,7 @@ func (t *turn) verdictReply(v scam.Verdict) Reply {
 	b.WriteString(t.headline(v))
 	red := redFlags(v)
 	if len(red) > 0 {
-		b.WriteString("\n\n" + t.T("check.reasons"))
+		b.WriteString("\n")
 		for i, s := range red {
 			if i == maxReasons {
 				break
@@ -393,8 +399,11 @@ func (t *turn) verifyHelp() ([]Reply, error) {
 	return []Reply{{Text: t.T("check.verify"), Buttons: rows}}, nil
 }
 
-// showCase shows one case study in the user's language, with its source.
-func (t *turn) showCase(id string) ([]Reply, error) {
+// showCase shows one case study as a short card: the story, what to do
+// first, the source; "📖 更多" opens the scam signs and all the advice.
+func (t *turn) showCase(id string) ([]Reply, error) { return t.showCaseText(id, false) }
+
+func (t *turn) showCaseText(id string, more bool) ([]Reply, error) {
 	if t.e.know == nil {
 		return t.stale()
 	}
@@ -402,11 +411,43 @@ func (t *turn) showCase(id string) ([]Reply, error) {
 	if !ok || c.Retired {
 		return t.stale()
 	}
-	rows := [][]Button{{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)}}
-	if t.state.Check != nil {
-		rows[0] = append([]Button{t.btn("check.btn.back", cbCheckWhy)}, rows[0]...)
+	var rows [][]Button
+	text := caseText(t.lang, c)
+	if !more {
+		text = caseCard(t.lang, c)
+		rows = append(rows, []Button{t.btn("check.btn.case_more", cbCaseMore+c.ID)})
 	}
-	return []Reply{{Text: caseText(t.lang, c), Buttons: rows}}, nil
+	last := []Button{t.btn("check.btn.again", cbCheckAgain), t.btn("menu.back", cbMenu)}
+	if t.state.Check != nil {
+		last = append([]Button{t.btn("check.btn.back", cbCheckBack)}, last...)
+	}
+	rows = append(rows, last)
+	return []Reply{{Text: text, Buttons: rows}}, nil
+}
+
+// backToVerdict shows the short verdict of the latest check again.
+func (t *turn) backToVerdict() ([]Reply, error) {
+	lc := t.state.Check
+	if lc == nil {
+		return t.stale()
+	}
+	t.setFlow(flowCheck, stepVerdict)
+	return []Reply{t.verdictReply(lc.Verdict)}, nil
+}
+
+// caseCard is a case on one phone screen: title, story, the first thing
+// to do, the source.
+func caseCard(lang string, c scam.Case) string {
+	title, story, advice := c.TitleZH, c.StoryZH, c.AdviceZH
+	if lang == LangEN {
+		title, story, advice = c.TitleEN, c.StoryEN, c.AdviceEN
+	}
+	lines := []string{"📖 " + title, oneLine(strings.TrimSpace(story))}
+	if len(advice) > 0 {
+		lines = append(lines, "👉 "+advice[0])
+	}
+	lines = append(lines, Tf(lang, "case.source", c.Source, sourceMonth(c.Date)))
+	return strings.Join(lines, "\n")
 }
 
 // caseText is a case study as workers read it in lang (staff previews use

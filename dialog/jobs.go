@@ -106,6 +106,8 @@ const (
 	cbJobPage      = "p:"   // + nonce36:version36:page
 	cbJobDetail    = "d:"   // + job id
 	cbJobCheck     = "c:"   // + job id
+	cbJobMore      = "m:"   // + job id: the whole posting
+	cbJobStMore    = "sm:"  // + city code: every station, and the nationwide ones
 	cbJobStations  = "st"
 	cbJobStCity    = "sc:" // + city code
 	cbJobNew       = "new"
@@ -276,6 +278,14 @@ func (t *turn) onJobsButton(data string) ([]Reply, error) {
 		return t.runSearch(0, "")
 	case strings.HasPrefix(data, cbJobDetail):
 		return t.jobDetail(strings.TrimPrefix(data, cbJobDetail))
+	case strings.HasPrefix(data, cbJobMore):
+		return t.jobDetailMore(strings.TrimPrefix(data, cbJobMore))
+	case strings.HasPrefix(data, cbJobStMore):
+		c, ok := places.CityByCode(strings.TrimPrefix(data, cbJobStMore))
+		if !ok {
+			return t.stale()
+		}
+		return t.stationsAll(c)
 	case strings.HasPrefix(data, cbJobCheck):
 		return t.checkJob(strings.TrimPrefix(data, cbJobCheck))
 	case data == cbJobStations:

@@ -151,9 +151,14 @@ func (t *turn) listSep() string {
 	return "、"
 }
 
-// jobDetail shows one posting: badges, pay, conditions, how to apply and
-// the source, in at most twelve short lines.
-func (t *turn) jobDetail(id string) ([]Reply, error) {
+// jobDetail shows one posting as a short card: who, where, pay, housing,
+// contract, how to apply. "📖 更多" opens the whole posting.
+func (t *turn) jobDetail(id string) ([]Reply, error) { return t.jobPosting(id, false) }
+
+// jobDetailMore shows the whole posting: hours, details and the source.
+func (t *turn) jobDetailMore(id string) ([]Reply, error) { return t.jobPosting(id, true) }
+
+func (t *turn) jobPosting(id string, more bool) ([]Reply, error) {
 	j, ok, err := t.liveJob(id)
 	if err != nil || !ok {
 		return t.jobGone(err)
@@ -169,7 +174,6 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	if j.Sample {
 		badge = t.T("jobs.badge_sample") + " · " + badge
 	}
-	lines = append(lines, badge, "【"+j.Title+"】", "🏢 "+j.Employer)
 	place := j.City
 	if c, ok := places.FindCity(j.City); ok {
 		place = c.Name(t.lang)
@@ -178,21 +182,7 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 		place += " " + j.District
 	}
 	tr, _ := listings.TradeByCode(j.Trade)
-	lines = append(lines, "📍 "+place+" · "+tr.Label(t.lang),
-		"💰 "+listings.FormatPay(j.PayMin, j.PayMax)+" "+listings.PayUnitLabel(j.PayUnit, t.lang))
-	if j.Hours != "" {
-		lines = append(lines, "🕒 "+j.Hours)
-	}
-	var food []string
-	if j.Housing != "" {
-		food = append(food, Tf(t.lang, "jobs.housing", j.Housing))
-	}
-	if j.Meals != "" {
-		food = append(food, Tf(t.lang, "jobs.meals", j.Meals))
-	}
-	if len(food) > 0 {
-		lines = append(lines, strings.Join(food, " · "))
-	}
+	pay := "💰 " + listings.FormatPay(j.PayMin, j.PayMax) + " " + listings.PayUnitLabel(j.PayUnit, t.lang)
 	contract := t.T("jobs.contract_no")
 	if j.Contract {
 		contract = t.T("jobs.contract_yes")
@@ -201,19 +191,48 @@ func (t *turn) jobDetail(id string) ([]Reply, error) {
 	if j.Insurance {
 		ins = t.T("jobs.insurance_yes")
 	}
-	lines = append(lines, contract+" · "+ins)
-	if j.Details != "" {
-		lines = append(lines, "ℹ️ "+j.Details)
+	if !more {
+		// The card: six lines at most.
+		for _, x := range []string{j.Housing, j.Meals} {
+			if x != "" {
+				pay += " · " + firstClause(x)
+			}
+		}
+		lines = append(lines, "【"+j.Title+"】"+badge, "🏢 "+j.Employer, "📍 "+place+" · "+tr.Label(t.lang), pay,
+			contract+" · "+ins, Tf(t.lang, "jobs.apply", j.Apply))
+	} else {
+		lines = append(lines, badge, "【"+j.Title+"】", "🏢 "+j.Employer, "📍 "+place+" · "+tr.Label(t.lang), pay)
+		if j.Hours != "" {
+			lines = append(lines, "🕒 "+j.Hours)
+		}
+		var food []string
+		if j.Housing != "" {
+			food = append(food, Tf(t.lang, "jobs.housing", j.Housing))
+		}
+		if j.Meals != "" {
+			food = append(food, Tf(t.lang, "jobs.meals", j.Meals))
+		}
+		if len(food) > 0 {
+			lines = append(lines, strings.Join(food, " · "))
+		}
+		lines = append(lines, contract+" · "+ins)
+		if j.Details != "" {
+			lines = append(lines, "ℹ️ "+j.Details)
+		}
+		lines = append(lines, Tf(t.lang, "jobs.apply", j.Apply),
+			Tf(t.lang, "jobs.source", j.Source, chinaDate(j.PostedAt), chinaDate(j.ExpiresAt.Add(-time.Second))))
 	}
-	lines = append(lines, Tf(t.lang, "jobs.apply", j.Apply),
-		Tf(t.lang, "jobs.source", j.Source, chinaDate(j.PostedAt), chinaDate(j.ExpiresAt.Add(-time.Second))))
 	rows := [][]Button{{t.jobsBtn("jobs.btn.check", cbJobCheck+j.ID)}}
+	if !more {
+		rows[0] = append(rows[0], t.jobsBtn("jobs.btn.more", cbJobMore+j.ID))
+	}
+	var back []Button
 	if js := t.state.Jobs; js != nil && js.Nonce != 0 && t.sess.Flow == flowJobs {
 		ver := strconv.FormatInt(js.Ver, 36)
-		rows[0] = append(rows[0], t.jobsBtn("jobs.btn.back_list",
+		back = append(back, t.jobsBtn("jobs.btn.back_list",
 			cbJobPage+strconv.FormatInt(js.Nonce, 36)+":"+ver+":"+strconv.Itoa(js.Page)))
 	}
-	rows = append(rows, []Button{t.btn("menu.back", cbMenu)})
+	rows = append(rows, append(back, t.btn("menu.back", cbMenu)))
 	return []Reply{{Text: strings.Join(lines, "\n"), Buttons: rows}}, nil
 }
 

@@ -49,8 +49,17 @@ func (t *turn) unknownCityReply(text, prefix string) Reply {
 	return Reply{Text: Tf(t.lang, "jobs.city_unknown", norm.Clip(oneLine(text), 20, "…")), Buttons: rows}
 }
 
-// stations lists the stations of a city and the nationwide services.
-func (t *turn) stations(c places.City) ([]Reply, error) {
+// stationsShown is how many of a city's stations the short screen names.
+const stationsShown = 3
+
+// stations names the stations of a city on one short screen; "📖 更多"
+// gives their services, addresses and hours, and the nationwide services.
+func (t *turn) stations(c places.City) ([]Reply, error) { return t.stationsScreen(c, false) }
+
+// stationsAll is the whole list: every station and the nationwide ones.
+func (t *turn) stationsAll(c places.City) ([]Reply, error) { return t.stationsScreen(c, true) }
+
+func (t *turn) stationsScreen(c places.City, more bool) ([]Reply, error) {
 	st, err := t.e.store.Stations(t.ctx, c.ZH, listings.Nationwide)
 	if err != nil {
 		return nil, err
@@ -66,9 +75,16 @@ func (t *turn) stations(c places.City) ([]Reply, error) {
 		checked = max(checked, s.Checked)
 	}
 	var b strings.Builder
-	if len(local) == 0 {
+	switch {
+	case len(local) == 0:
 		b.WriteString(Tf(t.lang, "jobs.st_none", c.Name(t.lang), c.Name(t.lang)))
-	} else {
+	case !more:
+		b.WriteString(Tf(t.lang, "jobs.st_head", c.Name(t.lang)))
+		for i, s := range local[:min(len(local), stationsShown)] {
+			b.WriteString("\n" + strconv.Itoa(i+1) + ". " + s.Name)
+		}
+		b.WriteString("\n" + t.T("jobs.st_where"))
+	default:
 		b.WriteString(Tf(t.lang, "jobs.st_head", c.Name(t.lang)))
 		for i, s := range local {
 			b.WriteString("\n\n" + strconv.Itoa(i+1) + ". " + s.Name + "\n" + s.Services)
@@ -82,19 +98,26 @@ func (t *turn) stations(c places.City) ([]Reply, error) {
 			}
 		}
 	}
-	if len(national) > 0 {
+	if more && len(national) > 0 {
 		b.WriteString("\n\n" + t.T("jobs.st_national"))
 		for _, s := range national {
 			b.WriteString("\n• " + s.Name + "：" + s.Address)
 		}
 	}
 	if checked != "" {
-		b.WriteString("\n\n" + Tf(t.lang, "jobs.st_foot", checked))
+		if more {
+			b.WriteString("\n")
+		}
+		b.WriteString("\n" + Tf(t.lang, "jobs.st_foot", checked))
 	}
 	// The worker stays where they were: a search in progress keeps its pages.
 	if t.sess.Flow == flowJobs && t.sess.Step == stepStationsCity {
 		t.reset()
 	}
-	rows := [][]Button{{t.jobsBtn("jobs.btn.search", cbJobCity+c.Code()), t.btn("menu.back", cbMenu)}}
+	var rows [][]Button
+	if !more && len(local)+len(national) > 0 {
+		rows = append(rows, []Button{t.jobsBtn("jobs.btn.more", cbJobStMore+c.Code())})
+	}
+	rows = append(rows, []Button{t.jobsBtn("jobs.btn.search", cbJobCity+c.Code()), t.btn("menu.back", cbMenu)})
 	return []Reply{{Text: b.String(), Buttons: rows}}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -75,11 +76,16 @@ type trainState struct {
 	Course string `json:"id,omitempty"` // course being signed up for
 	Name   string `json:"n,omitempty"`
 	Phone  string `json:"p,omitempty"`
-	Ref    string `json:"r,omitempty"` // enrollment the worker may cancel
+	Ref    string `json:"r,omitempty"`  // enrollment the worker may cancel
+	Page   int    `json:"pg,omitempty"` // page of the course list
 }
 
-// trnMaxListed is the most courses one list shows.
+// trnMaxListed is the most cities one question shows.
 const trnMaxListed = 8
+
+// trnPageSize is the most courses one page shows: a head line, four
+// courses of one line each, a foot line.
+const trnPageSize = 4
 
 // trnZone is the time zone course dates are in.
 var trnZone = time.FixedZone("UTC+8", 8*3600)
@@ -142,6 +148,18 @@ func (t *turn) trnDate(d string) string {
 		return day.Format("2 Jan 2006")
 	}
 	return fmt.Sprintf("%d年%d月%d日", day.Year(), day.Month(), day.Day())
+}
+
+// trnDateShort is a date without the year, for one-line lists.
+func (t *turn) trnDateShort(d string) string {
+	day, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	if t.lang == LangEN {
+		return day.Format("2 Jan")
+	}
+	return fmt.Sprintf("%d月%d日", day.Month(), day.Day())
 }
 
 func (t *turn) trnFee(fee int) string {
@@ -233,6 +251,11 @@ func (t *turn) trnAskCity(text string) ([]Reply, error) {
 // trnList shows the open courses of a city (and trade), after an optional
 // first paragraph.
 func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
+	return t.trnListPage(city, trade, intro, 0)
+}
+
+// trnListPage shows one page of the courses.
+func (t *turn) trnListPage(city, trade, intro string, page int) ([]Reply, error) {
 	if city == "" {
 		if intro == "" {
 			intro = t.T("trn.ask_city")
@@ -267,6 +290,18 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 	s.City, s.Trade, s.Course, s.Name, s.Phone, s.Ref = city, trade, "", "", "", ""
 	t.setFlow(flowTraining, trnStepList)
 
+	if page < 0 || page*trnPageSize >= len(shown) {
+		page = 0
+	}
+	s.Page = page
+	pages := (len(shown) + trnPageSize - 1) / trnPageSize
+	allSample := true
+	for _, r := range shown {
+		if c, err := listings.CourseFromRecord(r); err != nil || !c.Sample {
+			allSample = false
+		}
+	}
+
 	var b strings.Builder
 	if intro != "" {
 		b.WriteString(intro + "\n\n")
@@ -275,21 +310,50 @@ func (t *turn) trnList(city, trade, intro string) ([]Reply, error) {
 	if tr, ok := listings.FindSkill(trade); ok {
 		head = Tf(t.lang, "trn.list_title_trade", t.trnCityName(city), tr.Name(t.lang), len(shown))
 	}
+	if allSample {
+		head = strings.Replace(head, "📚 ", "📚 "+t.T("trn.sample_tag"), 1)
+	}
 	b.WriteString(head)
 	var rows [][]Button
-	for i, r := range shown {
-		if i == trnMaxListed {
-			b.WriteString("\n\n" + Tf(t.lang, "trn.list_more", len(shown)-i))
-			break
-		}
+	for i := page * trnPageSize; i < len(shown) && i < (page+1)*trnPageSize; i++ {
+		r := shown[i]
 		c, err := listings.CourseFromRecord(r)
 		if err != nil {
 			return nil, fmt.Errorf("dialog: %w", err)
 		}
-		fmt.Fprintf(&b, "\n\n%d. %s\n   %s · %s · %s", i+1, t.trnTitle(c), Tf(t.lang, "trn.starts", t.trnDate(r.StartsOn)), t.trnFee(c.Fee), t.trnSeats(r))
+		title := t.trnTitle(c)
+		if allSample {
+			title = c.Title(t.lang)
+		}
+		line := fmt.Sprintf("\n%d. %s · %s · %s", i+1, title, t.trnFee(c.Fee), t.trnDateShort(r.StartsOn))
+		if r.Left() == 0 {
+			line += " · " + t.T("trn.seats_full")
+		}
+		b.WriteString(line)
 		rows = append(rows, []Button{{Label: trnLabel(fmt.Sprintf("%d. %s", i+1, c.Title(t.lang))), Data: cbTrainingPrefix + "v:" + r.ID}})
 	}
-	b.WriteString("\n\n" + t.T("trn.list_pick"))
+	// The foot line: the page, and what to do (left out under an intro,
+	// so the screen stays within six lines).
+	var foot []string
+	if pages > 1 {
+		foot = append(foot, Tf(t.lang, "trn.list_page", page+1, pages))
+	}
+	if intro == "" {
+		foot = append(foot, t.T("trn.list_pick"))
+	}
+	if len(foot) > 0 {
+		b.WriteString("\n" + strings.Join(foot, " "))
+	}
+	if pages > 1 {
+		var nav []Button
+		if page > 0 {
+			nav = append(nav, t.btn("trn.btn.prev", cbTrainingPrefix+"p:"+strconv.Itoa(page-1)))
+		}
+		if page+1 < pages {
+			nav = append(nav, t.btn("trn.btn.next", cbTrainingPrefix+"p:"+strconv.Itoa(page+1)))
+		}
+		rows = append(rows, nav)
+	}
 	if len(trades) > 1 {
 		var row []Button
 		for _, code := range trades {
@@ -321,8 +385,15 @@ func trnContains(xs []string, x string) bool {
 	return false
 }
 
-// trnDetail shows everything about one course.
-func (t *turn) trnDetail(id string) ([]Reply, error) {
+// trnDetail shows a course as a short card: what a worker decides on
+// (provider, dates, cost, seats); "更多" opens the rest.
+func (t *turn) trnDetail(id string) ([]Reply, error) { return t.trnCourse(id, false) }
+
+// trnDetailMore shows everything about one course: schedule, subsidy,
+// who can get it, certificate, source.
+func (t *turn) trnDetailMore(id string) ([]Reply, error) { return t.trnCourse(id, true) }
+
+func (t *turn) trnCourse(id string, more bool) ([]Reply, error) {
 	r, c, ok, err := t.trnLoad(id)
 	if err != nil || !ok {
 		return t.trnMissing(err)
@@ -341,24 +412,44 @@ func (t *turn) trnDetail(id string) ([]Reply, error) {
 	if !c.OnList {
 		onList = t.T("trn.off_list")
 	}
-	lines = append(lines, "",
-		Tf(t.lang, "trn.d.provider", c.Provider), onList,
-		Tf(t.lang, "trn.d.city", t.trnCityName(r.City)),
-		Tf(t.lang, "trn.d.dates", t.trnDate(r.StartsOn), t.trnDate(r.EndsOn)),
-		Tf(t.lang, "trn.d.schedule", c.Schedule(t.lang)),
-		t.trnDetailSeats(r),
-		Tf(t.lang, "trn.d.fee", t.trnFee(c.Fee)),
-		Tf(t.lang, "trn.d.subsidy", c.Subsidy(t.lang)),
-		Tf(t.lang, "trn.d.eligible", c.Eligible(t.lang)),
-		Tf(t.lang, "trn.d.certificate", c.Certificate(t.lang)),
-		Tf(t.lang, "trn.d.source", c.SourceIn(t.lang), c.Updated))
+	if more {
+		lines = append(lines,
+			Tf(t.lang, "trn.d.provider", c.Provider), onList,
+			Tf(t.lang, "trn.d.city", t.trnCityName(r.City)),
+			Tf(t.lang, "trn.d.dates", t.trnDate(r.StartsOn), t.trnDate(r.EndsOn)),
+			Tf(t.lang, "trn.d.schedule", c.Schedule(t.lang)),
+			t.trnDetailSeats(r),
+			Tf(t.lang, "trn.d.fee", t.trnFee(c.Fee)),
+			Tf(t.lang, "trn.d.subsidy", c.Subsidy(t.lang)),
+			Tf(t.lang, "trn.d.eligible", c.Eligible(t.lang)),
+			Tf(t.lang, "trn.d.certificate", c.Certificate(t.lang)),
+			Tf(t.lang, "trn.d.source", c.SourceIn(t.lang), c.Updated))
+	} else {
+		lines = append(lines,
+			Tf(t.lang, "trn.d.provider", c.Provider), onList,
+			Tf(t.lang, "trn.d.dates", t.trnDate(r.StartsOn), t.trnDate(r.EndsOn)),
+			Tf(t.lang, "trn.d.fee_seats", t.trnFee(c.Fee), t.trnSeats(r)))
+		if len(lines) < maxCardLines {
+			lines = append(lines, Tf(t.lang, "trn.d.certificate", c.Certificate(t.lang)))
+		}
+	}
 	var rows [][]Button
+	var top []Button
 	if r.Left() > 0 {
-		rows = append(rows, []Button{t.btn("trn.btn.signup", cbTrainingPrefix+"s:"+r.ID)})
+		top = append(top, t.btn("trn.btn.signup", cbTrainingPrefix+"s:"+r.ID))
+	}
+	if !more {
+		top = append(top, t.btn("trn.btn.more", cbTrainingPrefix+"m:"+r.ID))
+	}
+	if len(top) > 0 {
+		rows = append(rows, top)
 	}
 	rows = append(rows, []Button{t.btn("trn.btn.list", cbTrainingPrefix+"l"), t.btn("menu.back", cbMenu)})
 	return []Reply{{Text: strings.Join(lines, "\n"), Buttons: rows}}, nil
 }
+
+// maxCardLines is the most lines of a card that fits a phone screen.
+const maxCardLines = 6
 
 func (t *turn) trnDetailSeats(r store.Training) string {
 	if r.Left() == 0 {
@@ -411,7 +502,15 @@ func (t *turn) onTrainingButton(data string) ([]Reply, error) {
 		if st.City == "" {
 			return t.trainingCommand("")
 		}
-		return t.trnList(st.City, st.Trade, "")
+		return t.trnListPage(st.City, st.Trade, "", st.Page)
+	case "p":
+		page, err := strconv.Atoi(arg)
+		if t.sess.Flow != flowTraining || st.City == "" || err != nil {
+			return t.stale()
+		}
+		return t.trnListPage(st.City, st.Trade, "", page)
+	case "m":
+		return t.trnDetailMore(arg)
 	case "v":
 		return t.trnDetail(arg)
 	case "s":
