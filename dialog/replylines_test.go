@@ -23,19 +23,15 @@ var moreInputs = []string{"为什么", "更多", "详细", "why", "more", "detai
 // and input: each one is work left (issue 12, "short on a phone"). The
 // list may only shrink.
 var longAllowed = map[string]bool{
-	"faq_bad_input.txt 社保断了能补交吗":                                            true,
 	"faq_en.txt How long can probation be?":                                 true,
 	"faq_en.txt I got hurt on the way home from work, is it a work injury?": true,
 	"faq_en.txt [☎️ Hotlines]":                                              true,
 	"faq_en.txt [❓4]":                                                       true,
 	"faq_en.txt can the factory keep my ID card?":                           true,
 	"faq_en.txt how many years have I paid into my pension":                 true,
-	"faq_en.txt where can I check my social insurance balance?":             true,
 	"faq_or_check.txt Do I have to pay a deposit to get a factory job?":     true,
-	"faq_or_check.txt 先交300元押金，包吃住，加微信 abc12345，来吗？":                        true,
 	"faq_zh.txt /rights 试用期最长多久":                                            true,
 	"faq_zh.txt 工伤认定要多久？":                                                   true,
-	"faq_zh.txt 电子厂急招普工，包吃住，月薪8000。入职前先交300元押金和200元工衣费，转到我个人微信，身份证原件由公司统一保管。": true,
 }
 
 func TestReplyLines(t *testing.T) {
@@ -45,6 +41,7 @@ func TestReplyLines(t *testing.T) {
 	}
 	var over []string
 	total, long := 0, 0
+	stillLong := map[string]bool{}
 	for _, f := range files {
 		base := filepath.Base(f)
 		if strings.HasPrefix(base, "staff_") || strings.HasPrefix(base, "broadcast_") {
@@ -62,6 +59,7 @@ func TestReplyLines(t *testing.T) {
 			if lines > maxReplyLines && !asksMore(input) {
 				long++
 				key := base + " " + input
+				stillLong[key] = true
 				if !longAllowed[key] {
 					over = append(over, fmt.Sprintf("%s: %d lines after %q", base, lines, input))
 				}
@@ -83,6 +81,12 @@ func TestReplyLines(t *testing.T) {
 			}
 		}
 		flush()
+	}
+	// The list only shrinks: an entry whose reply got short must go.
+	for key := range longAllowed {
+		if !stillLong[key] {
+			over = append(over, fmt.Sprintf("%s: now short enough, remove it from longAllowed", key))
+		}
 	}
 	sort.Strings(over)
 	t.Logf("%d of %d replies over %d lines (%d allowed for now)", long, total, maxReplyLines, len(longAllowed))

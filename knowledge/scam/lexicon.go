@@ -727,6 +727,8 @@ var signalDefs = []signalDef{ // ── Money before work (types 1, 4, 5, 6) ─
 		Strong:  []string{"{fee}|费用…公司承担|公司报销|公司出|公司负责|可报销|全免|免费|由公司|由雇主|雇主支付|政府补贴|店里报销|厂里报销", "免费体检|免费工装|免费提供工服|工服免费|公司承担体检|厂里报销|公司买单|公司免费发|免费发|provided free|free uniform|paid by the company|company pays|reimbursed|paid by the employer|employer pays|covered by the"},
 		Gap:     16,
 		Literal: true,
+		// Money that goes to a person is no cost the company carries.
+		Not:     []string{"{personal_acct}"},
 		LabelZH: "费用由公司承担", LabelEN: "The company pays the costs"},
 	{Code: "legit_invoice", Weight: -0.8,
 		Strong:  []string{"正规发票|开具发票|开发票|对公账户|公对公|转入公司账户|对公转账|凭发票|invoice"},
