@@ -67,7 +67,9 @@ func DefaultFeaturizer() Featurizer {
 // Dim is the dimension of the hashed space.
 func (fz Featurizer) Dim() int { return 1 << fz.Bits }
 
-// Features is one featurised text: parallel sorted index and value slices.
+// Features is one featurised text: parallel index and value slices, the
+// n-grams in the order they first occur, then the named features in name
+// order (deterministic for a text and a set of names).
 // Reuse one Features per goroutine; Featurize overwrites it without
 // allocating once its buffers have grown.
 type Features struct {
@@ -76,6 +78,8 @@ type Features struct {
 
 	raw   []uint32 // hashed n-gram indices before counting
 	units []unit
+	slot  []int32  // counting table: position+1 in Idx of an index, 0 empty
+	names []string // the dense features' names, sorted
 }
 
 // Reset empties f, keeping its buffers.
@@ -290,21 +294,44 @@ func (fz *Featurizer) Featurize(f *Features, text string, dense map[string]float
 		h := mix64((u[i-2].h*0x9E3779B97F4A7C15^u[i-1].h)*0xC2B2AE3D27D4EB4F ^ u[i].h ^ 0x3333)
 		f.raw = append(f.raw, uint32(h>>shift))
 	}
-	slices.Sort(f.raw)
-	var norm float64
-	for j := 0; j < len(f.raw); {
-		k := j + 1
-		for k < len(f.raw) && f.raw[k] == f.raw[j] {
-			k++
+	// Count each distinct index in a small open-addressing table (cheaper
+	// than sorting the ~3 per character n-grams); indices keep the order of
+	// their first occurrence, which depends only on the text.
+	size := 16
+	for size < 2*len(f.raw) {
+		size <<= 1
+	}
+	if cap(f.slot) < size {
+		f.slot = make([]int32, size)
+	}
+	f.slot = f.slot[:size]
+	clear(f.slot)
+	mask := uint32(size - 1)
+	for _, h := range f.raw {
+		i := (h * 0x9E3779B1) & mask
+		for {
+			p := f.slot[i]
+			if p == 0 {
+				f.Idx = append(f.Idx, h)
+				f.Val = append(f.Val, 1)
+				f.slot[i] = int32(len(f.Idx))
+				break
+			}
+			if f.Idx[p-1] == h {
+				f.Val[p-1]++
+				break
+			}
+			i = (i + 1) & mask
 		}
+	}
+	var norm float64
+	for j, c := range f.Val {
 		v := float32(1)
-		if c := k - j; c > 1 {
+		if c > 1 {
 			v = float32(1 + math.Log(float64(c)))
 		}
-		f.Idx = append(f.Idx, f.raw[j])
-		f.Val = append(f.Val, v)
+		f.Val[j] = v
 		norm += float64(v) * float64(v)
-		j = k
 	}
 	if norm > 0 {
 		s := float32(1 / math.Sqrt(norm))
@@ -319,22 +346,19 @@ func (fz *Featurizer) Featurize(f *Features, text string, dense map[string]float
 	if scale == 0 {
 		scale = 1
 	}
-	start := len(f.Idx)
+	names := f.names[:0]
 	for name, v := range dense {
 		if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}
-		f.Idx = append(f.Idx, fz.DenseIndex(name))
-		f.Val = append(f.Val, float32(v*scale))
+		names = append(names, name)
 	}
-	// Insertion sort keeps the whole vector sorted (dense features are few),
-	// so that sums run in one order whatever the map order was. Equal
-	// indices (a collision) are ordered by value.
-	for a := max(start, 1); a < len(f.Idx); a++ {
-		for b := a; b > 0 && (f.Idx[b] < f.Idx[b-1] || (f.Idx[b] == f.Idx[b-1] && f.Val[b] < f.Val[b-1])); b-- {
-			f.Idx[b], f.Idx[b-1] = f.Idx[b-1], f.Idx[b]
-			f.Val[b], f.Val[b-1] = f.Val[b-1], f.Val[b]
-		}
+	// Name order, not map order: the sums run in one order every time.
+	slices.Sort(names)
+	f.names = names
+	for _, name := range names {
+		f.Idx = append(f.Idx, fz.DenseIndex(name))
+		f.Val = append(f.Val, float32(dense[name]*scale))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -306,11 +307,9 @@ func TestFeaturizerProperties(t *testing.T) {
 	if !equalFeatures(&a, &b) {
 		t.Error("Latin text should be case-insensitive")
 	}
-	fz.Featurize(&a, "", map[string]float64{"x": 1, "y": 2, "z": 3})
-	for i := 1; i < len(a.Idx); i++ {
-		if a.Idx[i] < a.Idx[i-1] {
-			t.Fatal("features not sorted")
-		}
+	fz.Featurize(&a, "", map[string]float64{"z": 3, "x": 1, "y": 2})
+	if want := []uint32{fz.DenseIndex("x"), fz.DenseIndex("y"), fz.DenseIndex("z")}; !slices.Equal(a.Idx, want) {
+		t.Fatalf("named features %v, want them in name order %v", a.Idx, want)
 	}
 	// unit norm for the n-gram part
 	fz.Featurize(&a, "包吃包住 月薪八千 普工", nil)
@@ -404,22 +403,26 @@ func BenchmarkPredict550(b *testing.B) {
 	}
 }
 
-// TestFeaturizeSortedWithDense: the named features join the n-grams in
-// index order whatever the map order, so sums (and a weights file) do not
-// depend on Go's random map iteration.
-func TestFeaturizeSortedWithDense(t *testing.T) {
+// TestFeaturizeDeterministicWithDense: the same text and named features
+// give the same vector whatever Go's random map order, so sums (and a
+// weights file) are the same on every run.
+func TestFeaturizeDeterministicWithDense(t *testing.T) {
 	fz := DefaultFeaturizer()
-	dense := map[string]float64{}
-	for i := 0; i < 40; i++ {
-		dense[fmt.Sprintf("s:flag%d", i)] = float64(i%3 + 1)
-	}
-	var f Features
+	var first Features
 	for round := 0; round < 20; round++ {
-		fz.Featurize(&f, "入职前先交300元押金 pay a deposit first", dense)
-		for i := 1; i < len(f.Idx); i++ {
-			if f.Idx[i] < f.Idx[i-1] {
-				t.Fatalf("round %d: index %d (%d) after %d", round, i, f.Idx[i], f.Idx[i-1])
-			}
+		dense := map[string]float64{}
+		for i := 0; i < 40; i++ {
+			k := (i*7 + round) % 40 // a different insertion order each round
+			dense[fmt.Sprintf("s:flag%d", k)] = float64(k%3 + 1)
+		}
+		var f Features
+		fz.Featurize(&f, "入职前先交300元押金 pay a deposit first, 押金押金", dense)
+		if round == 0 {
+			first = f
+			continue
+		}
+		if !slices.Equal(f.Idx, first.Idx) || !slices.Equal(f.Val, first.Val) {
+			t.Fatalf("round %d: vector differs from round 0", round)
 		}
 	}
 }
