@@ -17,7 +17,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/norm"
@@ -29,15 +30,16 @@ const (
 	cbFAQPrefix = "faq:"
 
 	// callback data after the prefix
-	cbFAQHome  = "home"                         // the topic list
-	cbFAQAsk   = "ask"                          // "ask another question"
-	cbFAQTopic = "t:"                           // + topic: that topic's questions
-	cbFAQEntry = "q:"                           // + entry id: that entry's answer
-	cbFAQYes   = "y:"                           // + entry id: it helped
-	cbFAQNo    = "n:"                           // + entry id: it did not help
-	faqLabelMx = 24                             // button label, runes
-	faqSrcMax  = 40                             // source line, runes
-	faqDataMax = 64 - len(cbFAQPrefix+cbFAQYes) // longest entry id that fits the callback data "faq:y:<id>"
+	cbFAQHome     = "home"                         // the topic list
+	cbFAQAsk      = "ask"                          // "ask another question"
+	cbFAQTopic    = "t:"                           // + topic: that topic's questions
+	cbFAQEntry    = "q:"                           // + entry id: that entry's answer
+	cbFAQYes      = "y:"                           // + entry id: it helped
+	cbFAQNo       = "n:"                           // + entry id: it did not help
+	faqLabelWidth = 48                             // button label, columns (a Chinese character is two): what a full-width button shows on a phone
+	faqReplyLines = 6                              // lines of an answer on a phone screen
+	faqSrcMax     = 40                             // source line, runes
+	faqDataMax    = 64 - len(cbFAQPrefix+cbFAQYes) // longest entry id that fits the callback data "faq:y:<id>"
 )
 
 // FAQAnswerer answers workers' questions; *knowledge.FAQBase has it.
@@ -236,11 +238,8 @@ func (t *turn) faqTopic(topic string) ([]Reply, error) {
 	}
 	t.reset()
 	t.setFlow(flowFAQ, stepFAQAsk)
-	lines, rows := faqQuestionButtons(qs)
+	rows := faqQuestionButtons(qs)
 	text := Tf(t.lang, "faq.topic.title", t.T("faq.btn.t."+topic))
-	if len(lines) > 0 {
-		text += "\n" + strings.Join(lines, "\n")
-	}
 	rows = append(rows, []Button{t.btn("faq.btn.topics", cbFAQPrefix+cbFAQHome), t.btn("menu.back", cbMenu)})
 	return []Reply{{Text: text, Buttons: rows}}, nil
 }
@@ -255,38 +254,56 @@ func (t *turn) faqQuestion(id, zh, en string) faqQuestion {
 	return faqQuestion{id, oneLine(zh)}
 }
 
-// faqQuestionButtons offers questions as buttons: one a row labelled with
-// the question when every question fits a button; otherwise (long English
-// questions) numbered lines for the text and numbered buttons, four a row.
-func faqQuestionButtons(qs []faqQuestion) (lines []string, rows [][]Button) {
-	kept := qs[:0:0]
-	fits := true
+// faqQuestionButtons offers questions as buttons, one a row, each labelled
+// with its question, shortened to what a full-width button shows on a
+// phone (faqLabelWidth, a Chinese character counting two).
+func faqQuestionButtons(qs []faqQuestion) (rows [][]Button) {
 	for _, q := range qs {
 		if len(q.id) > faqDataMax || q.title == "" {
 			continue
 		}
-		kept = append(kept, q)
-		fits = fits && utf8.RuneCountInString(q.title) <= faqLabelMx
+		rows = append(rows, []Button{{Label: shortenWidth(q.title, faqLabelWidth), Data: cbFAQPrefix + cbFAQEntry + q.id}})
 	}
-	if fits {
-		for _, q := range kept {
-			rows = append(rows, []Button{{Label: q.title, Data: cbFAQPrefix + cbFAQEntry + q.id}})
+	return rows
+}
+
+// shortenWidth cuts s to at most w columns (a wide character counts two),
+// ending in "…" when it cut.
+func shortenWidth(s string, w int) string {
+	cols, cut := 0, -1
+	for i, r := range s {
+		if cols+runeWidth(r) > w-1 && cut < 0 {
+			cut = i // where the cut goes if s does not fit: one column left for "…"
 		}
-		return nil, rows
+		cols += runeWidth(r)
 	}
-	var row []Button
-	for i, q := range kept {
-		n := strconv.Itoa(i + 1)
-		lines = append(lines, n+". "+q.title)
-		row = append(row, Button{Label: "❓" + n, Data: cbFAQPrefix + cbFAQEntry + q.id})
-		if len(row) == 4 {
-			rows, row = append(rows, row), nil
+	if cols <= w {
+		return s
+	}
+	head := s[:cut]
+	if sp := strings.LastIndexByte(head, ' '); sp > len(head)-12 && sp > 0 {
+		head = head[:sp] // an English title is cut between words
+	}
+	return strings.TrimRight(head, " ,;:") + "…"
+}
+
+// countLines counts the non-blank lines of s.
+func countLines(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
 		}
 	}
-	if len(row) > 0 {
-		rows = append(rows, row)
+	return n
+}
+
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
 	}
-	return lines, rows
+	return 1
 }
 
 func (t *turn) faqEntry(id string) ([]Reply, error) {
@@ -385,11 +402,11 @@ func (t *turn) faqReply(ans faq.Answer) ([]Reply, error) {
 			qs = append(qs, t.faqQuestion(m.ID, m.TitleZH, m.TitleEN))
 		}
 	}
-	lines, qrows := faqQuestionButtons(qs)
-	if len(lines) > 0 {
-		b.WriteString("\n\n" + t.T("faq.related") + "\n" + strings.Join(lines, "\n"))
-	}
-	if len(rows) > 0 { // the 👍/👎 row
+	// A phone screen holds faqReplyLines lines: the answer and its source;
+	// "did this help?" only where it fits (the 👍/👎 buttons speak for
+	// themselves). Related questions are buttons.
+	qrows := faqQuestionButtons(qs)
+	if len(rows) > 0 && countLines(b.String()) < faqReplyLines { // the 👍/👎 row
 		b.WriteString("\n\n" + t.T("faq.helpful"))
 	}
 	rows = append(rows, qrows...)
