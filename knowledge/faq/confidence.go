@@ -45,6 +45,9 @@ type Signals struct {
 	// KW1, KW2: how long a keyword phrase of the first and second entry
 	// occurs verbatim in the question (runes, capped, scaled to [0,1]).
 	KW1, KW2 float64
+	// Ex: the score of the best entry's closest example question;
+	// ExMargin: Ex minus the best example score of any other entry.
+	Ex, ExMargin float64
 }
 
 const (
@@ -59,15 +62,17 @@ const (
 
 // Fitted by `faqeval -fit` on testdata/faq_eval.jsonl (see above).
 var confWeights = [...]float64{
-	1.315,  // bias
-	1.167,  // Score
-	5.288,  // Margin
-	1.027,  // Cover
-	-3.053, // Content
-	0.478,  // Cover, Latin questions only
-	4.391,  // Margin / Score
-	0.088,  // KW1
-	0.374,  // KW2
+	1.681,  // bias
+	0.254,  // Score
+	5.6,    // Margin
+	-0.133, // Cover
+	-1.254, // Content
+	0.596,  // Cover, Latin questions only
+	3.826,  // Margin / Score
+	-0.761, // KW1
+	0.873,  // KW2
+	0.044,  // Ex
+	5.057,  // ExMargin
 }
 
 const (
@@ -76,7 +81,7 @@ const (
 	// margin"). Chosen with faqeval on the tuning set.
 	confMinScore = 0.3
 	// faqConfThreshold: below this confidence the answerer abstains.
-	faqConfThreshold = 0.80
+	faqConfThreshold = 0.75
 	// faqWrongCost is what `faqeval -fit` charges a confident wrong answer,
 	// in answered-correct units (an abstention costs nothing).
 	faqWrongCost = 3.0
@@ -92,7 +97,7 @@ func (s Signals) Features() []float64 {
 	if s.Score > 0 {
 		rel = s.Margin / s.Score
 	}
-	return []float64{s.Score, s.Margin, s.Cover, s.Content, latinCover, rel, s.KW1, s.KW2}
+	return []float64{s.Score, s.Margin, s.Cover, s.Content, latinCover, rel, s.KW1, s.KW2, s.Ex, s.ExMargin}
 }
 
 // Confidence is the estimated probability that the best entry answers the question.
@@ -175,6 +180,12 @@ func (a *Answerer) Signals(question string) Signals {
 		if c.t.raw > 0 {
 			s.Content = c.t.content / c.t.raw
 		}
+		s.Ex = c.t.ex
+		var other float64
+		for _, o := range cands[1:] {
+			other = max(other, o.t.ex)
+		}
+		s.ExMargin = s.Ex - other
 	}
 	return s
 }

@@ -139,6 +139,7 @@ type Answer struct {
 type Answerer struct {
 	faqs []FAQ
 	bm   *retrieval.Index[string]
+	ex   *exampleIndex // nil without examples
 }
 
 const (
@@ -166,6 +167,10 @@ const (
 	unknownWeight = 0.2
 	// faqRelatedMin: below faqMinScore, entries at least this good are still listed as related.
 	faqRelatedMin = 0.1
+	// exampleWeight is the share of an entry's score that comes from its
+	// closest example question (the rest from its own text); chosen with
+	// faqeval on the tuning set.
+	exampleWeight = 0.4
 )
 
 // NewAnswerer indexes faqs (entries with an empty id and retired ones are skipped).
@@ -190,6 +195,7 @@ func NewAnswerer(faqs []FAQ) *Answerer {
 		a.faqs = append(a.faqs, f)
 	}
 	a.bm = b.Build()
+	a.ex = newExampleIndex(a.faqs, seedExamples())
 	return a
 }
 
@@ -221,6 +227,8 @@ type scoredFAQ struct {
 	// cover is the share of the question's content-term weight (idf; unseen
 	// terms at the highest idf) that this entry contains.
 	cover float64
+	text  float64 // normalised score of the entry's own text
+	ex    float64 // normalised score of the entry's closest example
 }
 
 // search returns up to k entries, best first, with normalised scores.
@@ -287,12 +295,25 @@ func (a *Answerer) search(question string, k int) []scoredFAQ {
 		}
 		best = top
 	}
+	exScores := a.ex.scores(keys, qtf, len(a.faqs))
 	var out []scoredFAQ
 	for d, s := range acc.Sum {
-		if s <= 0 {
+		var ex float64
+		if exScores != nil {
+			ex = exScores[d]
+		}
+		if s <= 0 && ex <= 0 {
 			continue
 		}
-		sf := scoredFAQ{doc: d, score: min(1, s/best), raw: s, content: cont.Sum[d]}
+		text := 0.0
+		if best > 0 {
+			text = min(1, s/best)
+		}
+		sf := scoredFAQ{doc: d, text: text, ex: ex, raw: s, content: cont.Sum[d]}
+		sf.score = text
+		if exScores != nil {
+			sf.score = (1-exampleWeight)*text + exampleWeight*ex
+		}
 		if contentTotal > 0 {
 			sf.cover = covered[d] / contentTotal
 		}

@@ -21,3 +21,6 @@ var TrainingsYAML []byte
 
 //go:embed faqs.yaml
 var FAQsYAML []byte
+
+//go:embed faq_examples.yaml
+var FAQExamplesYAML []byte

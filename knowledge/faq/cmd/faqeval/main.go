@@ -8,7 +8,8 @@
 //	go run ./knowledge/faq/cmd/faqeval -v         # … and every question answered wrongly
 //	go run ./knowledge/faq/cmd/faqeval -fit       # fit the confidence model on the tuning set
 //
-// Per set it prints: top-1 (answered, and the first entry is the expected
+// Per set it prints: rank-1 (the first entry retrieved is the expected
+// one, answered or not: the retrieval alone), top-1 (answered, and the first entry is the expected
 // one), top-3 (the expected entry among the three closest, answered or
 // not), abstain (said "not sure"), wrong (answered with a different entry,
 // the worst outcome), and facts (the answer carries every required fact;
@@ -56,15 +57,15 @@ var sets = []set{
 	{"held-out 2", "knowledge/faq/testdata/faq_heldout2.jsonl", true},
 }
 
-type tally struct{ n, top1, top3, abstain, wrong, harm, facts int }
+type tally struct{ n, rank1, top1, top3, abstain, wrong, harm, facts int }
 
 func (t tally) String() string {
 	if t.n == 0 {
 		return "n=0"
 	}
 	p := func(k int) float64 { return float64(k) / float64(t.n) }
-	return fmt.Sprintf("n=%3d  top1=%.3f  top3=%.3f  abstain=%.3f  wrong=%.3f (%d, %d without the facts)  facts=%.3f",
-		t.n, p(t.top1), p(t.top3), p(t.abstain), p(t.wrong), t.wrong, t.harm, p(t.facts))
+	return fmt.Sprintf("n=%3d  rank1=%.3f  top1=%.3f  top3=%.3f  abstain=%.3f  wrong=%.3f (%d, %d without the facts)  facts=%.3f",
+		t.n, p(t.rank1), p(t.top1), p(t.top3), p(t.abstain), p(t.wrong), t.wrong, t.harm, p(t.facts))
 }
 
 // HasFacts: text carries every fact (alternatives separated by "|").
@@ -155,6 +156,9 @@ func main() {
 			t.n = 1
 			for i, m := range ans.FAQs {
 				if m.ID == r.FAQ {
+					if i == 0 {
+						t.rank1 = 1
+					}
 					if i == 0 && ans.Found {
 						t.top1 = 1
 					}
@@ -169,7 +173,7 @@ func main() {
 				t.wrong = 1
 			}
 			if r.FAQ == "" {
-				t.top1, t.top3 = t.abstain, t.abstain
+				t.rank1, t.top1, t.top3 = t.abstain, t.abstain, t.abstain
 				t.facts = t.abstain
 			} else if ans.Found && (t.top1 == 1 || len(r.Facts) > 0) && hasFacts(ans.Text, r.Facts) {
 				t.facts = 1 // a sibling entry that carries the facts answers the question too
@@ -216,6 +220,7 @@ func main() {
 
 func (t *tally) add(u tally) {
 	t.n += u.n
+	t.rank1 += u.rank1
 	t.top1 += u.top1
 	t.top3 += u.top3
 	t.abstain += u.abstain
@@ -305,7 +310,7 @@ func fitModel(a *faq.Answerer, rows []row) {
 		pos += int(e.y)
 	}
 	fmt.Printf("fitted on %d questions (%d with the right entry first) of %s\n", len(xs), pos, sets[0].file)
-	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score, KW1, KW2\n", raw)
+	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score, KW1, KW2, Ex, ExMargin\n", raw)
 	const wrongCost = 3.0
 	fmt.Printf("%-9s %8s %8s %8s %8s\n", "threshold", "correct", "wrong", "abstain", "utility")
 	best, bestU := 0.0, math.Inf(-1)
