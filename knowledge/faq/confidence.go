@@ -58,30 +58,79 @@ const (
 	// kwBoost: what a full keyword hit adds to an entry's score when
 	// re-ranking (chosen with faqeval on the tuning set: 0, 0.1, 0.2, 0.3).
 	kwBoost = 0.1
+	// askBoost: what an entry whose own question asks the same kind of
+	// thing (how much, how long, where, whether it is allowed, how to)
+	// adds when re-ranking (chosen with faqeval on the tuning set).
+	askBoost = 0.05
 )
+
+// ask is the kind of thing a question asks for, as bits: sibling entries
+// on one subject differ mostly in this ("how much severance" against "when
+// is severance owed").
+type ask uint8
+
+const (
+	askAmount   ask = 1 << iota // how much, what rate
+	askDuration                 // how long, by when
+	askWhere                    // where, whom to turn to
+	askAllowed                  // is it legal, may they
+	askHow                      // how to, what steps
+	askWho                      // who is covered, who qualifies
+)
+
+var askCues = []struct {
+	kind  ask
+	words []string
+}{
+	{askAmount, w("多少钱|多少|几倍|几个月工资|怎么算|标准是|比例|百分之|how much|how many months|rate|percent|amount|calculat")},
+	{askDuration, w("多久|多长时间|几天|几年|期限|时效|过期|来得及|deadline|how long|time limit|how many days|how soon|too late")},
+	{askWhere, w("哪里|哪儿|去哪|找谁|哪个部门|向谁|打什么电话|where|who do i|which office|which department|complain to")},
+	{askAllowed, w("合法|违法|犯法|可以吗|能不能|行不行|算不算|允许|正常吗|凭什么|is it legal|is that legal|is this legal|is it ok|is that ok|allowed|legal|can they |can my boss|can the |can a |can an ")},
+	{askHow, w("怎么办|怎么申请|怎么弄|怎么办理|流程|手续|步骤|要带|材料|how do i|how can i|how to|steps|what do i need|what do i do|apply")},
+	{askWho, w("谁能|哪些人|条件|够不够|符合|有没有资格|能领吗|能拿吗|eligible|qualify|who can|conditions")},
+}
+
+// askOf is the kinds of thing text asks for.
+func askOf(text string) ask {
+	var k ask
+	n := " " + keywordForm(text) + " " + strings.ToLower(text) + " "
+	for _, c := range askCues {
+		for _, w := range c.words {
+			if strings.Contains(n, w) {
+				k |= c.kind
+				break
+			}
+		}
+	}
+	return k
+}
 
 // Fitted by `faqeval -fit` on testdata/faq_eval.jsonl (see above).
 var confWeights = [...]float64{
-	1.681,  // bias
-	0.254,  // Score
-	5.6,    // Margin
-	-0.133, // Cover
-	-1.254, // Content
-	0.596,  // Cover, Latin questions only
-	3.826,  // Margin / Score
-	-0.761, // KW1
-	0.873,  // KW2
-	0.044,  // Ex
-	5.057,  // ExMargin
+	0.43,   // bias
+	0.03,   // Score
+	5.053,  // Margin
+	0.468,  // Cover
+	-0.59,  // Content
+	0.07,   // Cover, Latin questions only
+	2.657,  // Margin / Score
+	-0.429, // KW1
+	0.566,  // KW2
+	3.189,  // Ex
+	9.182,  // ExMargin
 }
 
 const (
 	// confMinScore: a best entry scoring below this is never an answer
 	// (the model extrapolates badly there: one weak hit has a "wide
 	// margin"). Chosen with faqeval on the tuning set.
-	confMinScore = 0.3
+	confMinScore = 0.18
+	// confMinMargin: when the best entry leads the next by less than this
+	// and its closest example does not lead by as much either, the two are
+	// a coin toss: ask which one was meant (chosen with faqeval).
+	confMinMargin = 0.03
 	// faqConfThreshold: below this confidence the answerer abstains.
-	faqConfThreshold = 0.75
+	faqConfThreshold = 0.80
 	// faqWrongCost is what `faqeval -fit` charges a confident wrong answer,
 	// in answered-correct units (an abstention costs nothing).
 	faqWrongCost = 3.0
@@ -114,7 +163,8 @@ func (s Signals) Confidence() float64 {
 // fair share of its subject words found (faqMinCoverLatin).
 func (s Signals) passesGates() bool {
 	return len(s.Top) > 0 && s.Score >= max(faqMinScore, confMinScore) && s.Content >= faqMinContent &&
-		(!s.Latin || s.Cover >= faqMinCoverLatin)
+		(!s.Latin || s.Cover >= faqMinCoverLatin) &&
+		(s.Margin >= confMinMargin || s.ExMargin >= confMinMargin)
 }
 
 // Gated reports whether s passes the floors the model is applied above
@@ -150,6 +200,7 @@ func (a *Answerer) Signals(question string) Signals {
 	// question: "加班费" in the question is better evidence for the
 	// overtime-pay entry than shared characters are.
 	nq := keywordForm(question)
+	qa := askOf(question)
 	type cand struct {
 		t   scoredFAQ
 		kw  float64
@@ -158,7 +209,11 @@ func (a *Answerer) Signals(question string) Signals {
 	cands := make([]cand, len(top))
 	for i, t := range top {
 		kw := keywordHit(a.faqs[t.doc], nq)
-		cands[i] = cand{t, kw, t.score + kwBoost*kw}
+		adj := t.score + kwBoost*kw
+		if qa != 0 && qa&a.asks[t.doc] != 0 {
+			adj += askBoost
+		}
+		cands[i] = cand{t, kw, adj}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].adj > cands[j].adj })
 	s := Signals{Latin: !norm.HasCJK(question)}

@@ -57,26 +57,32 @@ func ParseExamplesYAML(data []byte) (map[string][]string, error) {
 	return out, errors.Join(errs...)
 }
 
-// seedExamples are the shipped examples, parsed once (a test checks they parse).
-var seedExamples = sync.OnceValue(func() map[string][]string {
+// seedExamples are the shipped examples, indexed once per process (a test
+// checks they parse); every Answerer shares the index.
+var seedExamples = sync.OnceValue(func() *exampleIndex {
 	m, err := ParseExamplesYAML(seed.FAQExamplesYAML)
 	if err != nil {
 		return nil
 	}
-	return m
+	return newExampleIndex(m)
 })
 
-// exampleIndex is the examples of the indexed entries, one document each.
+// exampleIndex is example questions, one document each.
 type exampleIndex struct {
 	bm    *retrieval.Index[string]
-	owner []int // by example document: the entry (index into Answerer.faqs)
+	owner []string // by example document: the entry's id
 }
 
-func newExampleIndex(faqs []FAQ, examples map[string][]string) *exampleIndex {
+func newExampleIndex(examples map[string][]string) *exampleIndex {
+	ids := make([]string, 0, len(examples))
+	for id := range examples {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
 	b := retrieval.NewBuilder[string]()
 	x := &exampleIndex{}
-	for i, f := range faqs {
-		for _, q := range examples[f.ID] {
+	for _, id := range ids {
+		for _, q := range examples[id] {
 			terms := faqTerms(q)
 			if len(terms) == 0 {
 				continue
@@ -85,7 +91,7 @@ func newExampleIndex(faqs []FAQ, examples map[string][]string) *exampleIndex {
 				b.Add(t.key, t.w)
 			}
 			b.EndDoc()
-			x.owner = append(x.owner, i)
+			x.owner = append(x.owner, id)
 		}
 	}
 	if len(x.owner) == 0 {
@@ -95,9 +101,35 @@ func newExampleIndex(faqs []FAQ, examples map[string][]string) *exampleIndex {
 	return x
 }
 
+// entryExamples is an exampleIndex seen from one Answerer: which of its
+// entries each example belongs to (-1: an entry it does not have).
+type entryExamples struct {
+	*exampleIndex
+	entry []int
+}
+
+func (x *exampleIndex) forEntries(faqs []FAQ) *entryExamples {
+	if x == nil {
+		return nil
+	}
+	at := make(map[string]int, len(faqs))
+	for i, f := range faqs {
+		at[f.ID] = i
+	}
+	e := &entryExamples{exampleIndex: x, entry: make([]int, len(x.owner))}
+	for d, id := range x.owner {
+		if i, ok := at[id]; ok {
+			e.entry[d] = i
+		} else {
+			e.entry[d] = -1
+		}
+	}
+	return e
+}
+
 // scores gives each entry the normalised score of its closest example for
 // the query terms qtf (sorted keys), in [0,1]; nil when there are no examples.
-func (x *exampleIndex) scores(keys []string, qtf map[string]float32, n int) []float64 {
+func (x *entryExamples) scores(keys []string, qtf map[string]float32, n int) []float64 {
 	if x == nil {
 		return nil
 	}
@@ -120,12 +152,29 @@ func (x *exampleIndex) scores(keys []string, qtf map[string]float32, n int) []fl
 	if best <= 0 {
 		return out
 	}
+	second := make([]float64, n)
 	for _, d := range acc.Touched {
-		e := x.owner[d]
-		out[e] = max(out[e], min(1, acc.Sum[d]/best))
+		e, v := x.entry[d], min(1, acc.Sum[d]/best)
+		if e < 0 {
+			continue
+		}
+		switch {
+		case v > out[e]:
+			out[e], second[e] = v, out[e]
+		case v > second[e]:
+			second[e] = v
+		}
+	}
+	// the closest example counts most; a second close one confirms it
+	for e := range out {
+		out[e] = (1-exampleSecond)*out[e] + exampleSecond*second[e]
 	}
 	return out
 }
+
+// exampleSecond is the share of an entry's example score that comes from
+// its second-closest example (chosen with faqeval on the tuning set).
+const exampleSecond = 0.2
 
 // topSum is the sum of the k largest of w (all of them when there are fewer).
 func topSum(w []float64, k int) float64 {

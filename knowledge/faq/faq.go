@@ -139,7 +139,8 @@ type Answer struct {
 type Answerer struct {
 	faqs []FAQ
 	bm   *retrieval.Index[string]
-	ex   *exampleIndex // nil without examples
+	ex   *entryExamples // nil without examples
+	asks []ask          // by entry: what its own question asks for
 }
 
 const (
@@ -182,6 +183,12 @@ func NewAnswerer(faqs []FAQ) *Answerer {
 			b.Add(t.key, w*t.w)
 		}
 	}
+	// an answer mentions many things in passing: its words count, its concepts do not
+	answer := func(text string, w float32) {
+		for _, t := range faqTermsOnly(text) {
+			b.Add(t.key, w*t.w)
+		}
+	}
 	for _, f := range faqs {
 		if f.ID == "" || f.Retired {
 			continue
@@ -189,13 +196,14 @@ func NewAnswerer(faqs []FAQ) *Answerer {
 		field(f.QuestionZH, wQuestion)
 		field(f.QuestionEN, wQuestion)
 		field(strings.Join(f.KeywordsZH, "。"), wKeywords)
-		field(f.AnswerZH, wAnswer)
-		field(f.AnswerEN, wAnswer)
+		answer(f.AnswerZH, wAnswer)
+		answer(f.AnswerEN, wAnswer)
 		b.EndDoc()
 		a.faqs = append(a.faqs, f)
+		a.asks = append(a.asks, askOf(f.QuestionZH)|askOf(f.QuestionEN))
 	}
 	a.bm = b.Build()
-	a.ex = newExampleIndex(a.faqs, seedExamples())
+	a.ex = seedExamples().forEntries(a.faqs)
 	return a
 }
 

@@ -30,7 +30,7 @@ func TestFAQSearchScoresGolden(t *testing.T) {
 	for _, f := range faqs {
 		queries = append(queries, f.QuestionZH, f.QuestionEN, strings.Join(f.KeywordsZH, " "))
 	}
-	for _, name := range []string{"testdata/faq_eval.jsonl", "testdata/faq_heldout.jsonl"} {
+	for _, name := range []string{"testdata/faq_eval.jsonl", "testdata/faq_dev1.jsonl"} {
 		queries = append(queries, retrievaltest.JSONLStrings(t, name, "question")...)
 	}
 	var out strings.Builder

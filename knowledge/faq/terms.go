@@ -182,8 +182,22 @@ var zhFunctionBigrams = func() map[string]bool {
 	return m
 }()
 
-// faqTerms returns the weighted index terms of text.
+// faqTerms returns the weighted index terms of text: its words and the
+// concepts it names.
 func faqTerms(text string) []faqTerm {
+	terms, s := faqWordTerms(text)
+	return appendConcepts(terms, s)
+}
+
+// faqTermsOnly returns the word terms of text, without concepts.
+func faqTermsOnly(text string) []faqTerm {
+	terms, _ := faqWordTerms(text)
+	return terms
+}
+
+// faqWordTerms returns the word terms of text and the normalised text they
+// were read from.
+func faqWordTerms(text string) ([]faqTerm, string) {
 	nt := norm.NormalizeText(strings.ToValidUTF8(text, "\uFFFD"), maxQuestionRunes*8)
 	s := applyFAQSynonyms(string(nt.Runes))
 	var out []faqTerm
@@ -223,5 +237,5 @@ func faqTerms(text string) []faqTerm {
 		}
 		out = append(out, faqTerm{"#" + w, 1})
 	}
-	return out
+	return out, s
 }

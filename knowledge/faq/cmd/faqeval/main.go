@@ -6,7 +6,7 @@
 //
 //	go run ./knowledge/faq/cmd/faqeval            # every set, held-out sets marked
 //	go run ./knowledge/faq/cmd/faqeval -v         # … and every question answered wrongly
-//	go run ./knowledge/faq/cmd/faqeval -fit       # fit the confidence model on the tuning set
+//	go run ./knowledge/faq/cmd/faqeval -fit       # fit the confidence model on the sets not held out
 //
 // Per set it prints: rank-1 (the first entry retrieved is the expected
 // one, answered or not: the retrieval alone), top-1 (answered, and the first entry is the expected
@@ -18,7 +18,7 @@
 // the facts.
 //
 // -fit fits the logistic confidence model (knowledge/faq/confidence.go) on
-// the tuning set only, never on a held-out set: label 1 when the best
+// the tuning and dev sets, never on a held-out set: label 1 when the best
 // entry is the expected one or its answer carries the question's facts,
 // else 0. It prints the weights to paste into
 // confWeights and a threshold table with the utility
@@ -53,8 +53,14 @@ type set struct {
 
 var sets = []set{
 	{"tuning", "knowledge/faq/testdata/faq_eval.jsonl", false},
-	{"held-out 1", "knowledge/faq/testdata/faq_heldout.jsonl", true},
-	{"held-out 2", "knowledge/faq/testdata/faq_heldout2.jsonl", true},
+	// dev 1 and 2 were held out until session 4, which studied their misses
+	// (concepts, the confidence gate); they are tuning data since.
+	{"dev 1", "knowledge/faq/testdata/faq_dev1.jsonl", false},
+	{"dev 2", "knowledge/faq/testdata/faq_dev2.jsonl", false},
+	// held-out 3 was written apart from everything the search is built
+	// from (entries' keywords, example questions, the other sets) and is
+	// never used to choose anything: the honest figure.
+	{"held-out 3", "knowledge/faq/testdata/faq_heldout3.jsonl", true},
 }
 
 type tally struct{ n, rank1, top1, top3, abstain, wrong, harm, facts int }
@@ -115,7 +121,7 @@ func load(file string, known map[string]bool) ([]row, error) {
 
 func main() {
 	verbose := flag.Bool("v", false, "list the questions answered wrongly or abstained on")
-	fit := flag.Bool("fit", false, "fit the confidence model on the tuning set")
+	fit := flag.Bool("fit", false, "fit the confidence model on the sets not held out")
 	only := flag.String("file", "", "evaluate this one file instead of the sets")
 	flag.Parse()
 
@@ -133,10 +139,17 @@ func main() {
 		sets = []set{{*only, *only, false}}
 	}
 	if *fit {
-		rows, err := load(sets[0].file, known)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "faqeval:", err)
-			os.Exit(1)
+		var rows []row
+		for _, s := range sets {
+			if s.heldOut {
+				continue // never fitted on
+			}
+			r, err := load(s.file, known)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "faqeval:", err)
+				os.Exit(1)
+			}
+			rows = append(rows, r...)
 		}
 		fitModel(a, rows)
 		return
@@ -309,7 +322,7 @@ func fitModel(a *faq.Answerer, rows []row) {
 	for _, e := range xs {
 		pos += int(e.y)
 	}
-	fmt.Printf("fitted on %d questions (%d with the right entry first) of %s\n", len(xs), pos, sets[0].file)
+	fmt.Printf("fitted on %d questions (%d with the right entry first) of the sets not held out\n", len(xs), pos)
 	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score, KW1, KW2, Ex, ExMargin\n", raw)
 	const wrongCost = 3.0
 	fmt.Printf("%-9s %8s %8s %8s %8s\n", "threshold", "correct", "wrong", "abstain", "utility")
