@@ -114,3 +114,25 @@ func (c *concept) matches(padded string) bool {
 	}
 	return false
 }
+
+// domainWords are words of the FAQ's world that are not concepts of their
+// own: a question without any of them or any concept is likely off topic.
+var domainWords = w("社保|保险|工资|工钱|薪|老板|厂|公司|单位|上班|工作|打工|干活|劳动|合同|加班|辞|工伤|医保|养老|失业|培训|补贴|押金|中介|招聘|招工|骗|仲裁|律师|投诉|热线|社保卡|户口|户籍|农民工|零工|兼职|派遣|工头|主管|人社|维权|" +
+	"12333|12348|12338|12351|12393|12381|12377|96110|110| employer| boss|wage|salary| job|work|insurance|pension|contract|hukou|labor|labour|hotline|union")
+
+// namesDomain reports whether text names a concept or a domain word.
+func namesDomain(text string) bool {
+	_, s := faqWordTerms(text)
+	padded := " " + s + " "
+	for _, d := range domainWords {
+		if strings.Contains(padded, d) {
+			return true
+		}
+	}
+	for i := range faqConcepts {
+		if faqConcepts[i].matches(padded) {
+			return true
+		}
+	}
+	return false
+}

@@ -45,6 +45,9 @@ type Signals struct {
 	// KW1, KW2: how long a keyword phrase of the first and second entry
 	// occurs verbatim in the question (runes, capped, scaled to [0,1]).
 	KW1, KW2 float64
+	// Domain: the question names something of the FAQ's world (a concept
+	// or a domain word: 社保, 工资, 老板, 12333…).
+	Domain bool
 	// Ex: the score of the best entry's closest example question;
 	// ExMargin: Ex minus the best example score of any other entry.
 	Ex, ExMargin float64
@@ -107,17 +110,17 @@ func askOf(text string) ask {
 
 // Fitted by `faqeval -fit` on testdata/faq_eval.jsonl (see above).
 var confWeights = [...]float64{
-	0.43,   // bias
-	0.03,   // Score
-	5.053,  // Margin
-	0.468,  // Cover
-	-0.59,  // Content
-	0.07,   // Cover, Latin questions only
-	2.657,  // Margin / Score
-	-0.429, // KW1
-	0.566,  // KW2
-	3.189,  // Ex
-	9.182,  // ExMargin
+	2.357,  // bias
+	0.0,    // Score
+	4.441,  // Margin
+	0.816,  // Cover
+	-2.267, // Content
+	0.674,  // Cover, Latin questions only
+	3.461,  // Margin / Score
+	0.0,    // KW1
+	0.0,    // KW2
+	0.106,  // Ex
+	5.341,  // ExMargin
 }
 
 const (
@@ -129,8 +132,14 @@ const (
 	// and its closest example does not lead by as much either, the two are
 	// a coin toss: ask which one was meant (chosen with faqeval).
 	confMinMargin = 0.03
+	// confMinCover: a question that names nothing of work, pay, insurance
+	// or rights (no concept, no domain word) is answered only when the best
+	// entry holds at least this share of its subject weight: an off-topic
+	// question ("这个月彩票开什么号") matches a word or two of some entry, far
+	// ahead of the rest, and would otherwise look like a clear winner.
+	confMinCover = 0.3
 	// faqConfThreshold: below this confidence the answerer abstains.
-	faqConfThreshold = 0.80
+	faqConfThreshold = 0.85
 	// faqWrongCost is what `faqeval -fit` charges a confident wrong answer,
 	// in answered-correct units (an abstention costs nothing).
 	faqWrongCost = 3.0
@@ -163,7 +172,7 @@ func (s Signals) Confidence() float64 {
 // fair share of its subject words found (faqMinCoverLatin).
 func (s Signals) passesGates() bool {
 	return len(s.Top) > 0 && s.Score >= max(faqMinScore, confMinScore) && s.Content >= faqMinContent &&
-		(!s.Latin || s.Cover >= faqMinCoverLatin) &&
+		(!s.Latin || s.Cover >= faqMinCoverLatin) && (s.Domain || s.Cover >= confMinCover) &&
 		(s.Margin >= confMinMargin || s.ExMargin >= confMinMargin)
 }
 
@@ -216,7 +225,7 @@ func (a *Answerer) Signals(question string) Signals {
 		cands[i] = cand{t, kw, adj}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].adj > cands[j].adj })
-	s := Signals{Latin: !norm.HasCJK(question)}
+	s := Signals{Latin: !norm.HasCJK(question), Domain: namesDomain(question)}
 	for i, c := range cands {
 		if i == faqTopK {
 			break

@@ -154,7 +154,10 @@ func (x *entryExamples) scores(keys []string, qtf map[string]float32, n int) []f
 	}
 	second := make([]float64, n)
 	for _, d := range acc.Touched {
-		e, v := x.entry[d], min(1, acc.Sum[d]/best)
+		// cosine-like: the example must cover the question and the
+		// question the example; a short vague question ("老板不见了")
+		// half-matching a longer example ("社保卡不见了怎么补办") scores low
+		e, v := x.entry[d], min(1, acc.Sum[d]/math.Sqrt(best*x.bm.Self(d)))
 		if e < 0 {
 			continue
 		}

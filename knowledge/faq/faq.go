@@ -171,7 +171,7 @@ const (
 	// exampleWeight is the share of an entry's score that comes from its
 	// closest example question (the rest from its own text); chosen with
 	// faqeval on the tuning set.
-	exampleWeight = 0.4
+	exampleWeight = 0.5
 )
 
 // NewAnswerer indexes faqs (entries with an empty id and retired ones are skipped).

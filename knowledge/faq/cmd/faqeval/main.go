@@ -242,6 +242,11 @@ func (t *tally) add(u tally) {
 	t.facts += u.facts
 }
 
+// featureSign is the sign each weight must have, in the order of
+// faq.Signals.Features (0: free): Score, Margin, Cover, Content,
+// LatinCover, Margin/Score, KW1, KW2, Ex, ExMargin.
+var featureSign = []float64{1, 1, 1, 0, 1, 1, 1, -1, 1, 1}
+
 // fitModel fits the logistic confidence on rows by gradient descent (L2
 // regularised, features standardised inside, weights reported on the raw
 // scale) and prints the threshold table.
@@ -310,6 +315,14 @@ func fitModel(a *faq.Answerer, rows []row) {
 				reg = lambda * w[j]
 			}
 			w[j] -= 0.5 * (g[j]/float64(len(xs)) + reg)
+			// the model is monotone in the evidence: more of the best
+			// entry's evidence never lowers the confidence, more of the
+			// second entry's never raises it (without this the fit leans
+			// on quirks of the sets: a negative weight on Score answered
+			// an off-topic question because it scored low)
+			if j > 0 && j-1 < len(featureSign) && featureSign[j-1]*w[j] < 0 {
+				w[j] = 0
+			}
 		}
 	}
 	raw := make([]float64, d+1)
