@@ -110,17 +110,17 @@ func askOf(text string) ask {
 
 // Fitted by `faqeval -fit` on testdata/faq_eval.jsonl (see above).
 var confWeights = [...]float64{
-	2.357,  // bias
-	0.0,    // Score
-	4.441,  // Margin
-	0.816,  // Cover
-	-2.267, // Content
-	0.674,  // Cover, Latin questions only
-	3.461,  // Margin / Score
+	1.891,  // bias
+	1.917,  // Score
+	6.121,  // Margin
+	1.567,  // Cover
+	-4.077, // Content
+	0.44,   // Cover, Latin questions only
+	3.005,  // Margin / Score
 	0.0,    // KW1
 	0.0,    // KW2
-	0.106,  // Ex
-	5.341,  // ExMargin
+	0.0,    // Ex
+	3.702,  // ExMargin
 }
 
 const (
@@ -139,7 +139,7 @@ const (
 	// ahead of the rest, and would otherwise look like a clear winner.
 	confMinCover = 0.3
 	// faqConfThreshold: below this confidence the answerer abstains.
-	faqConfThreshold = 0.85
+	faqConfThreshold = 0.75
 	// faqWrongCost is what `faqeval -fit` charges a confident wrong answer,
 	// in answered-correct units (an abstention costs nothing).
 	faqWrongCost = 3.0

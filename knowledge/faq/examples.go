@@ -57,6 +57,15 @@ func ParseExamplesYAML(data []byte) (map[string][]string, error) {
 	return out, errors.Join(errs...)
 }
 
+// SeedExamples returns the shipped example questions, id → examples.
+func SeedExamples() (map[string][]string, error) { return ParseExamplesYAML(seed.FAQExamplesYAML) }
+
+// NewAnswererWithExamples is NewAnswerer with examples in place of the
+// shipped ones (faqeval uses it to hold some out).
+func NewAnswererWithExamples(faqs []FAQ, examples map[string][]string) *Answerer {
+	return newAnswerer(faqs, newExampleIndex(examples))
+}
+
 // seedExamples are the shipped examples, indexed once per process (a test
 // checks they parse); every Answerer shares the index.
 var seedExamples = sync.OnceValue(func() *exampleIndex {

@@ -175,7 +175,9 @@ const (
 )
 
 // NewAnswerer indexes faqs (entries with an empty id and retired ones are skipped).
-func NewAnswerer(faqs []FAQ) *Answerer {
+func NewAnswerer(faqs []FAQ) *Answerer { return newAnswerer(faqs, seedExamples()) }
+
+func newAnswerer(faqs []FAQ, ex *exampleIndex) *Answerer {
 	a := &Answerer{}
 	b := retrieval.NewBuilder[string]()
 	field := func(text string, w float32) {
@@ -203,7 +205,7 @@ func NewAnswerer(faqs []FAQ) *Answerer {
 		a.asks = append(a.asks, askOf(f.QuestionZH)|askOf(f.QuestionEN))
 	}
 	a.bm = b.Build()
-	a.ex = seedExamples().forEntries(a.faqs)
+	a.ex = ex.forEntries(a.faqs)
 	return a
 }
 

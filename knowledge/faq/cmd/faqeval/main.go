@@ -151,7 +151,7 @@ func main() {
 			}
 			rows = append(rows, r...)
 		}
-		fitModel(a, rows)
+		fitModel(a, rows, heldOutExamples(faqs))
 		return
 	}
 	fmt.Printf("confidence threshold %.2f\n", faq.ConfidenceThreshold())
@@ -250,11 +250,64 @@ var featureSign = []float64{1, 1, 1, 0, 1, 1, 1, -1, 1, 1}
 // fitModel fits the logistic confidence on rows by gradient descent (L2
 // regularised, features standardised inside, weights reported on the raw
 // scale) and prints the threshold table.
-func fitModel(a *faq.Answerer, rows []row) {
-	type ex struct {
-		x []float64
-		y float64
+// exampleFolds: the example questions are also calibration data, each
+// asked of an answerer built without its fold of examples, so that it is
+// a phrasing the search has not seen — as a worker's question is.
+const exampleFolds = 5
+
+type sample struct {
+	x    []float64
+	y, w float64 // label, weight
+}
+
+// heldOutExamples returns the signals of every example question asked of
+// an answerer that does not have it, labelled 1 when the best entry is the
+// example's own.
+func heldOutExamples(faqs []faq.FAQ) []sample {
+	all, err := faq.SeedExamples()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "faqeval: examples:", err)
+		os.Exit(1)
 	}
+	ids := make([]string, 0, len(all))
+	for id := range all {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var out []sample
+	for k := 0; k < exampleFolds; k++ {
+		kept := map[string][]string{}
+		type q struct{ id, text string }
+		var held []q
+		n := 0
+		for _, id := range ids {
+			for _, e := range all[id] {
+				if n%exampleFolds == k {
+					held = append(held, q{id, e})
+				} else {
+					kept[id] = append(kept[id], e)
+				}
+				n++
+			}
+		}
+		a := faq.NewAnswererWithExamples(faqs, kept)
+		for _, h := range held {
+			s := a.Signals(h.text)
+			if !s.Gated() {
+				continue
+			}
+			y := 0.0
+			if len(s.Top) > 0 && s.Top[0].ID == h.id {
+				y = 1
+			}
+			out = append(out, sample{s.Features(), y, 1})
+		}
+	}
+	return out
+}
+
+func fitModel(a *faq.Answerer, rows []row, examples []sample) {
+	type ex = sample
 	var xs []ex
 	for _, r := range rows {
 		s := a.Signals(r.Question)
@@ -274,7 +327,18 @@ func fitModel(a *faq.Answerer, rows []row) {
 		if !s.Gated() {
 			continue // below the floors: abstains whatever the weights
 		}
-		xs = append(xs, ex{s.Features(), y})
+		xs = append(xs, ex{s.Features(), y, 1})
+	}
+	// the example questions weigh as much in all as the sets' questions:
+	// unseen phrasings on one side, workers' own questions on the other
+	fromSets := len(xs)
+	for _, e := range examples {
+		e.w = float64(fromSets) / float64(len(examples))
+		xs = append(xs, e)
+	}
+	var total float64
+	for _, e := range xs {
+		total += e.w
 	}
 	d := len(xs[0].x)
 	mean, sd := make([]float64, d), make([]float64, d)
@@ -304,9 +368,9 @@ func fitModel(a *faq.Answerer, rows []row) {
 				z += w[j+1] * (v - mean[j]) / sd[j]
 			}
 			p := 1 / (1 + math.Exp(-z))
-			g[0] += p - e.y
+			g[0] += e.w * (p - e.y)
 			for j, v := range e.x {
-				g[j+1] += (p - e.y) * (v - mean[j]) / sd[j]
+				g[j+1] += e.w * (p - e.y) * (v - mean[j]) / sd[j]
 			}
 		}
 		for j := range w {
@@ -314,7 +378,7 @@ func fitModel(a *faq.Answerer, rows []row) {
 			if j > 0 {
 				reg = lambda * w[j]
 			}
-			w[j] -= 0.5 * (g[j]/float64(len(xs)) + reg)
+			w[j] -= 0.5 * (g[j]/total + reg)
 			// the model is monotone in the evidence: more of the best
 			// entry's evidence never lowers the confidence, more of the
 			// second entry's never raises it (without this the fit leans
@@ -335,29 +399,29 @@ func fitModel(a *faq.Answerer, rows []row) {
 	for _, e := range xs {
 		pos += int(e.y)
 	}
-	fmt.Printf("fitted on %d questions (%d with the right entry first) of the sets not held out\n", len(xs), pos)
+	fmt.Printf("fitted on %d questions (%d with the right entry first): %d of the sets not held out, %d example questions asked of answerers without them\n", len(xs), pos, fromSets, len(xs)-fromSets)
 	fmt.Printf("confWeights = %.3f // bias, Score, Margin, Cover, Content, LatinCover, Margin/Score, KW1, KW2, Ex, ExMargin\n", raw)
 	const wrongCost = 3.0
 	fmt.Printf("%-9s %8s %8s %8s %8s\n", "threshold", "correct", "wrong", "abstain", "utility")
 	best, bestU := 0.0, math.Inf(-1)
 	for th := 0.05; th < 0.96; th += 0.05 {
-		var c, wr, ab int
+		var c, wr, ab float64 // weighted counts
 		for _, e := range xs {
 			p := faq.ConfidenceWith(raw, e.x)
 			switch {
 			case p < th:
-				ab++
+				ab += e.w
 			case e.y == 1:
-				c++
+				c += e.w
 			default:
-				wr++
+				wr += e.w
 			}
 		}
-		u := float64(c) - wrongCost*float64(wr)
+		u := c - wrongCost*wr
 		if u > bestU {
 			best, bestU = th, u
 		}
-		fmt.Printf("%-9.2f %8d %8d %8d %8.1f\n", th, c, wr, ab, u)
+		fmt.Printf("%-9.2f %8.0f %8.0f %8.0f %8.1f\n", th, c, wr, ab, u)
 	}
 	fmt.Printf("best threshold %.2f (utility %.1f, a wrong answer costs %.0f)\n", best, bestU, wrongCost)
 }
