@@ -94,9 +94,12 @@ var askCues = []struct {
 }
 
 // askOf is the kinds of thing text asks for.
-func askOf(text string) ask {
+func askOf(text string) ask { return askOfForm(text, keywordForm(text)) }
+
+// askOfForm is askOf with text's keyword form already made.
+func askOfForm(text, form string) ask {
 	var k ask
-	n := " " + keywordForm(text) + " " + strings.ToLower(text) + " "
+	n := " " + form + " " + strings.ToLower(text) + " "
 	for _, c := range askCues {
 		for _, w := range c.words {
 			if strings.Contains(n, w) {
@@ -209,7 +212,7 @@ func (a *Answerer) Signals(question string) Signals {
 	// question: "加班费" in the question is better evidence for the
 	// overtime-pay entry than shared characters are.
 	nq := keywordForm(question)
-	qa := askOf(question)
+	qa := askOfForm(question, nq)
 	type cand struct {
 		t   scoredFAQ
 		kw  float64
@@ -217,7 +220,7 @@ func (a *Answerer) Signals(question string) Signals {
 	}
 	cands := make([]cand, len(top))
 	for i, t := range top {
-		kw := keywordHit(a.faqs[t.doc], nq)
+		kw := keywordHit(a.kwForms[t.doc], nq)
 		adj := t.score + kwBoost*kw
 		if qa != 0 && qa&a.asks[t.doc] != 0 {
 			adj += askBoost
@@ -295,12 +298,12 @@ func keywordForm(text string) string {
 	return strings.ReplaceAll(applyFAQSynonyms(norm.Normalize(text)), " ", "")
 }
 
-// keywordHit is the longest of f's Chinese keyword phrases (of at least
-// two runes) found in nq, in runes, capped at kwCap and scaled to [0,1].
-func keywordHit(f FAQ, nq string) float64 {
+// keywordHit is the longest of an entry's Chinese keyword phrases (in
+// keyword form, of at least two runes) found in nq, in runes, capped at
+// kwCap and scaled to [0,1].
+func keywordHit(forms []string, nq string) float64 {
 	best := 0
-	for _, k := range f.KeywordsZH {
-		k = keywordForm(k)
+	for _, k := range forms {
 		n := utf8.RuneCountInString(k)
 		if n >= 2 && n > best && strings.Contains(nq, k) {
 			best = n

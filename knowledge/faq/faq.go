@@ -141,6 +141,8 @@ type Answerer struct {
 	bm   *retrieval.Index[string]
 	ex   *entryExamples // nil without examples
 	asks []ask          // by entry: what its own question asks for
+	// kwForms: by entry, its Chinese keywords as keywordHit compares them
+	kwForms [][]string
 }
 
 const (
@@ -203,6 +205,11 @@ func newAnswerer(faqs []FAQ, ex *exampleIndex) *Answerer {
 		b.EndDoc()
 		a.faqs = append(a.faqs, f)
 		a.asks = append(a.asks, askOf(f.QuestionZH)|askOf(f.QuestionEN))
+		forms := make([]string, len(f.KeywordsZH))
+		for i, k := range f.KeywordsZH {
+			forms[i] = keywordForm(k)
+		}
+		a.kwForms = append(a.kwForms, forms)
 	}
 	a.bm = b.Build()
 	a.ex = ex.forEntries(a.faqs)
