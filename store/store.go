@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -51,6 +52,9 @@ type Store struct {
 	logger  *slog.Logger
 	refs    func() (string, error) // enrollment reference codes (training.go); nil = random
 	commits atomic.Uint64          // write transactions committed (LocalChanges)
+
+	replicaOnce sync.Once // replica: this process's health_probes row (ready.go)
+	replica     string
 }
 
 // Option changes how Open builds a Store.
