@@ -1,0 +1,258 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gongyou/gongyou/bot"
+	"github.com/gongyou/gongyou/dialog"
+	"github.com/gongyou/gongyou/store"
+	"github.com/gongyou/gongyou/store/storetest"
+)
+
+// Fault tests (skipped with -short):
+//
+//	go test . -run 'TestDiskFull|TestReadyPostgresResets|TestServeAdminListener' -v -count 1
+//
+// TestDiskFull needs root (it mounts a 16 MB tmpfs) and skips with the
+// reason otherwise; TestReadyPostgresResets needs GONGYOU_TEST_POSTGRES.
+
+func getStatus(t *testing.T, u string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// A full disk under the SQLite file: /readyz turns red within 5 s, while
+// the scam check, an FAQ answer and /help still answer (with the line that
+// this step is not remembered); freeing the disk makes it green again.
+func TestDiskFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fault test")
+	}
+	dir := filepath.Join(t.TempDir(), "small")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs (needs root): %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Logf("umount %s: %v %s", dir, err, out)
+		}
+	})
+	ctx := context.Background()
+	logger := slog.New(slog.DiscardHandler)
+	a := &app{cfg: Config{DB: "sqlite:" + filepath.Join(dir, "g.db")}, logger: logger}
+	st, base, err := a.open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	eng := a.engine(st, base)
+	admin := httptest.NewServer(bot.NewAdminServer("", st.Ready, nil, logger).Handler)
+	defer admin.Close()
+	for _, cb := range []string{"lang:zh", "start:ok"} {
+		if _, err := eng.Handle(ctx, dialog.Event{UserID: 1, Callback: cb}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _ := getStatus(t, admin.URL+"/readyz"); code != 200 {
+		t.Fatalf("/readyz before the disk fills: %d", code)
+	}
+
+	// Empty the WAL so the next write must grow a file, then fill the disk.
+	if _, err := st.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+	filler := filepath.Join(dir, "filler")
+	f, err := os.Create(filler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(chunk); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	f.Close()
+	full := time.Now()
+	for {
+		code, body := getStatus(t, admin.URL+"/readyz")
+		if code == 503 {
+			if strings.TrimSpace(body) != "not ready" {
+				t.Errorf("/readyz body %q: the error belongs in the log", body)
+			}
+			break
+		}
+		if time.Since(full) > 5*time.Second {
+			t.Fatal("/readyz still green 5 s after the disk filled")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("/readyz red %v after the disk filled", time.Since(full).Round(time.Millisecond))
+	if code, _ := getStatus(t, admin.URL+"/healthz"); code != 200 {
+		t.Errorf("/healthz = %d on a full disk: the process still serves", code)
+	}
+
+	const note = "系统暂时记不住这一步"
+	for _, c := range []struct{ text, want string }{
+		{"入职先交800元押金，身份证统一保管，加微信转账", "高风险"},
+		{"工伤怎么认定？", "工伤"},
+		{"/help", "我能做这些"},
+	} {
+		r, err := eng.Handle(ctx, dialog.Event{UserID: 1, Text: c.text})
+		if err != nil {
+			t.Fatalf("%q on a full disk: %v", c.text, err)
+		}
+		all := ""
+		for _, x := range r {
+			all += x.Text + "\n"
+		}
+		if !strings.Contains(all, c.want) || strings.Count(all, note) > 1 {
+			t.Errorf("%q on a full disk: want %q, got\n%s", c.text, c.want, all)
+		}
+		if c.want == "高风险" && !strings.Contains(all, note) {
+			t.Errorf("the verdict was not saved and the worker is not told:\n%s", all)
+		}
+	}
+
+	if err := os.Remove(filler); err != nil {
+		t.Fatal(err)
+	}
+	freed := time.Now()
+	for {
+		if code, _ := getStatus(t, admin.URL+"/readyz"); code == 200 {
+			break
+		}
+		if time.Since(freed) > 5*time.Second {
+			t.Fatal("/readyz still red 5 s after the disk was freed")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Ten times, every connection of the store's pool is killed on the server
+// (pg_terminate_backend) while PostgreSQL stays healthy: /readyz must stay
+// green every time (it retries once), and report the reds as false.
+func TestReadyPostgresResets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fault test")
+	}
+	dsn := storetest.PostgresSchemaDSN(t) // skips without GONGYOU_TEST_POSTGRES
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	appName := "gongyou_readyz_" + hex.EncodeToString(b[:])
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("application_name", appName)
+	u.RawQuery = q.Encode()
+	ctx := context.Background()
+	st, err := store.Open(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	killer, err := sql.Open("postgres", os.Getenv(storetest.EnvPostgres))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer killer.Close()
+	admin := httptest.NewServer(bot.NewAdminServer("", st.Ready, nil, slog.New(slog.DiscardHandler)).Handler)
+	defer admin.Close()
+
+	reds, killed := 0, 0
+	for i := range 10 {
+		// Fill the pool with several idle connections, as traffic would.
+		var wg sync.WaitGroup
+		for range 6 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, _ = st.DB().ExecContext(ctx, `SELECT pg_sleep(0.02)`)
+			}()
+		}
+		wg.Wait()
+		var n int
+		if err := killer.QueryRowContext(ctx,
+			`SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1`, appName).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		killed += n
+		time.Sleep(50 * time.Millisecond) // let the backends go
+		if code, _ := getStatus(t, admin.URL+"/readyz"); code != 200 {
+			reds++
+			t.Errorf("reset %d (%d connections killed): /readyz = %d on a healthy PostgreSQL", i+1, n, code)
+		}
+	}
+	t.Logf("10 resets, %d connections killed, %d false reds", killed, reds)
+	if killed < 10 {
+		t.Errorf("only %d connections killed: the test did not reset the pool", killed)
+	}
+}
+
+// serve with GONGYOU_ADMIN_ADDR apart: /healthz, /readyz and /metrics on
+// the admin listener, none of them on the public one.
+func TestServeAdminListener(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts serve")
+	}
+	pub, adm := freeAddr(t), freeAddr(t)
+	env := map[string]string{"GONGYOU_DB": "sqlite:" + filepath.Join(t.TempDir(), "g.db"),
+		"GONGYOU_HTTP_ADDR": pub, "GONGYOU_ADMIN_ADDR": adm, "GONGYOU_LOG_LEVEL": "warn",
+		"GONGYOU_WEB_SECRET": strings.Repeat("s", 32)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, io.Discard)
+	}()
+	defer func() { cancel(); <-done }()
+	waitFor(t, 10*time.Second, func() bool {
+		resp, err := http.Get("http://" + adm + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	})
+	for _, p := range []string{"/healthz", "/readyz", "/metrics"} {
+		if code, _ := getStatus(t, "http://"+adm+p); code != 200 {
+			t.Errorf("admin %s = %d", p, code)
+		}
+		if code, body := getStatus(t, "http://"+pub+p); code == 200 && (strings.Contains(body, "go_goroutines") || strings.TrimSpace(body) == "ok") {
+			t.Errorf("public listener serves %s", p)
+		}
+	}
+	if code := run(ctx, []string{"healthcheck", "--ready"}, func(k string) string { return env[k] }, nil, io.Discard, io.Discard); code != 0 {
+		t.Errorf("gongyou healthcheck --ready = %d", code)
+	}
+}
