@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/gongyou/gongyou/store"
 )
@@ -104,9 +105,11 @@ func TestDeleteLeavesNoBytes(t *testing.T) {
 		t.Fatalf("before /delete only %v of the needles are in the files", n)
 	}
 	for _, id := range []int64{tgID, webID} {
+		start := time.Now()
 		if err := s.DeleteUser(ctx, id); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("/delete of %d with the checkpoint: %v", id, time.Since(start).Round(time.Microsecond))
 	}
 	if n := found(t, path, needles); len(n) > 0 {
 		t.Errorf("after /delete, store open: found %q in the files", n)
