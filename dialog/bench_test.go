@@ -5,8 +5,8 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/gongyou/gongyou/dialog"
 )
