@@ -9,11 +9,13 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,7 +37,12 @@ import (
 
 func getStatus(t *testing.T, u string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(u)
+	return getWith(t, http.DefaultClient, u)
+}
+
+func getWith(t *testing.T, c *http.Client, u string) (int, string) {
+	t.Helper()
+	resp, err := c.Get(u)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +88,33 @@ func TestDiskFull(t *testing.T) {
 	}
 	if code, _ := getStatus(t, admin.URL+"/readyz"); code != 200 {
 		t.Fatalf("/readyz before the disk fills: %d", code)
+	}
+	// A web chat visitor who came before the disk filled.
+	web, err := a.webChannel(eng, st, bot.NewMetrics(), []byte(strings.Repeat("k", 32)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := httptest.NewServer(web.Handler())
+	defer site.Close()
+	jar, _ := cookiejar.New(nil)
+	browser := &http.Client{Jar: jar, Timeout: 30 * time.Second}
+	say := func(text string) (int, string) {
+		t.Helper()
+		_, page := getWith(t, browser, site.URL+"/")
+		m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("no csrf token in the page")
+		}
+		resp, err := browser.PostForm(site.URL+"/send", url.Values{"csrf": {m[1]}, "text": {text}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, _ := say("/start"); code != 200 {
+		t.Fatalf("web /start: %d", code)
 	}
 
 	// Empty the WAL so the next write must grow a file, then fill the disk.
@@ -141,6 +175,12 @@ func TestDiskFull(t *testing.T) {
 		if c.want == "高风险" && !strings.Contains(all, note) {
 			t.Errorf("the verdict was not saved and the worker is not told:\n%s", all)
 		}
+	}
+
+	// The web chat keeps a transcript: it cannot now, so the answer comes
+	// from memory on the page the post returns.
+	if code, page := say("入职先交800元押金，身份证统一保管，加微信转账"); code != 200 || !strings.Contains(page, "高风险") || !strings.Contains(page, note) {
+		t.Errorf("web chat on a full disk: %d\n%.3000s", code, page)
 	}
 
 	if err := os.Remove(filler); err != nil {
