@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha1"
 	"database/sql"
 	"encoding/hex"
 	"errors"
@@ -16,6 +17,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -116,6 +119,35 @@ func TestDiskFull(t *testing.T) {
 	if code, _ := say("/start"); code != 200 {
 		t.Fatalf("web /start: %d", code)
 	}
+	// A WeChat follower who wrote before the disk filled (plaintext mode).
+	a.cfg.WeChat = WeChatConfig{AppID: "wx1", AppSecret: "s", Token: "tok", APIURL: "http://127.0.0.1:1"}
+	wc, err := a.wechatChannel(eng, st, bot.NewMetrics())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wsite := httptest.NewServer(wc.Handler())
+	defer wsite.Close()
+	msgID := 0
+	wechat := func(text string) string {
+		t.Helper()
+		msgID++
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		parts := []string{"tok", ts, "n1"}
+		sort.Strings(parts)
+		sum := sha1.Sum([]byte(strings.Join(parts, "")))
+		body := `<xml><ToUserName>gh</ToUserName><FromUserName>o1</FromUserName><CreateTime>` + ts +
+			`</CreateTime><MsgType>text</MsgType><Content><![CDATA[` + text + `]]></Content><MsgId>` + strconv.Itoa(msgID) + `</MsgId></xml>`
+		resp, err := http.Post(wsite.URL+wc.Path()+"?timestamp="+ts+"&nonce=n1&signature="+hex.EncodeToString(sum[:]), "text/xml", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	if r := wechat("/start"); !strings.Contains(r, "语言") {
+		t.Fatalf("wechat /start: %q", r)
+	}
 
 	// Empty the WAL so the next write must grow a file, then fill the disk.
 	if _, err := st.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
@@ -181,6 +213,10 @@ func TestDiskFull(t *testing.T) {
 	// from memory on the page the post returns.
 	if code, page := say("入职先交800元押金，身份证统一保管，加微信转账"); code != 200 || !strings.Contains(page, "高风险") || !strings.Contains(page, note) {
 		t.Errorf("web chat on a full disk: %d\n%.3000s", code, page)
+	}
+
+	if r := wechat("入职先交800元押金，身份证统一保管，加微信转账"); !strings.Contains(r, "高风险") || !strings.Contains(r, note) {
+		t.Errorf("WeChat on a full disk: %q", r)
 	}
 
 	if err := os.Remove(filler); err != nil {
