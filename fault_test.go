@@ -284,13 +284,38 @@ func TestReadyPostgresResets(t *testing.T) {
 			t.Fatal(err)
 		}
 		killed += n
-		time.Sleep(50 * time.Millisecond) // let the backends go
 		if code, _ := getStatus(t, admin.URL+"/readyz"); code != 200 {
 			reds++
 			t.Errorf("reset %d (%d connections killed): /readyz = %d on a healthy PostgreSQL", i+1, n, code)
 		}
+		// And a reset while checks are under way: several probes in
+		// flight, the kill in the middle of them.
+		var mid sync.WaitGroup
+		codes := make(chan int, 4)
+		for range 4 {
+			mid.Add(1)
+			go func() {
+				defer mid.Done()
+				c, _ := getStatus(t, admin.URL+"/readyz")
+				codes <- c
+			}()
+		}
+		time.Sleep(time.Millisecond)
+		if err := killer.QueryRowContext(ctx,
+			`SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1`, appName).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		killed += n
+		mid.Wait()
+		close(codes)
+		for c := range codes {
+			if c != 200 {
+				reds++
+				t.Errorf("reset %d during checks: /readyz = %d on a healthy PostgreSQL", i+1, c)
+			}
+		}
 	}
-	t.Logf("10 resets, %d connections killed, %d false reds", killed, reds)
+	t.Logf("10 rounds of two resets (between checks, during checks), %d connections killed, %d false reds in 50 checks", killed, reds)
 	if killed < 10 {
 		t.Errorf("only %d connections killed: the test did not reset the pool", killed)
 	}
