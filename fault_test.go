@@ -234,9 +234,10 @@ func TestDiskFull(t *testing.T) {
 	}
 }
 
-// Ten times, every connection of the store's pool is killed on the server
-// (pg_terminate_backend) while PostgreSQL stays healthy: /readyz must stay
-// green every time (it retries once), and report the reds as false.
+// Ten rounds: every connection of the store's pool is killed on the server
+// (pg_terminate_backend) between checks, then again while four checks are
+// in flight; PostgreSQL stays healthy, so /readyz must stay green every
+// time (it retries once; without the retry 1–5 of the 50 checks go red).
 func TestReadyPostgresResets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fault test")
