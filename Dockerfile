@@ -11,7 +11,7 @@ COPY --from=build /gongyou /gongyou
 # The SQLite default lives in a volume, so a new image (or container) keeps
 # the workers' data; the directory belongs to nonroot so SQLite can create
 # the database, its -wal and -shm there.
-COPY --from=build --chown=nonroot:nonroot /data /home/nonroot/data
+COPY --from=build --chown=65532:65532 /data /home/nonroot/data
 VOLUME /home/nonroot/data
 WORKDIR /home/nonroot
 # Public listener on all interfaces; the admin one (/healthz, /readyz,
