@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/gongyou/gongyou/knowledge/faq"
@@ -63,7 +65,12 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: gongyou import [--kind cases|faqs|jobs|stations|trainings] FILE", errUsage)
 	}
 	name := args[0]
-	data, err := os.ReadFile(name)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder rather than let a big
+		// file's garbage double the heap (README: import limits).
+		debug.SetMemoryLimit(importMemoryLimit)
+	}
+	data, err := readImportFile(name)
 	if err != nil {
 		return err
 	}
@@ -88,14 +95,39 @@ func (a *app) importFile(ctx context.Context, args []string) error {
 	var problems importfile.ImportErrors
 	if errors.As(err, &problems) {
 		// Staff fix the file from this list: one problem a line, with line and field.
-		fmt.Fprintf(a.stderr, "%s: nothing imported; %d problem(s):\n%v\n", name, len(problems), problems)
-		return fmt.Errorf("%s: nothing imported: %d problem(s)", name, len(problems))
+		fmt.Fprintf(a.stderr, "%s: nothing imported; %d problem(s):\n%v\n", name, problems.Total(), problems)
+		return fmt.Errorf("%s: nothing imported: %d problem(s)", name, problems.Total())
 	}
 	if err != nil {
 		return fmt.Errorf("%s: nothing imported:\n%w", name, err)
 	}
 	fmt.Fprintf(a.stdout, "imported %d %s from %s\n", n, kind, name)
 	return nil
+}
+
+// importMemoryLimit is the Go runtime's soft memory limit during an import.
+const importMemoryLimit = 150 << 20
+
+// readImportFile reads an import file, refusing one over
+// importfile.MaxImportBytes before reading it (and, for a pipe or a file
+// still growing, after reading one byte more than the limit).
+func readImportFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > importfile.MaxImportBytes {
+		return nil, fmt.Errorf("%s: nothing imported: %v", name, importfile.TooBig(fi.Size()))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, importfile.MaxImportBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > importfile.MaxImportBytes {
+		return nil, fmt.Errorf("%s: nothing imported: %v", name, importfile.TooBig(int64(len(data))))
+	}
+	return data, nil
 }
 
 // export is `gongyou export KIND [--csv]`.

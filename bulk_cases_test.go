@@ -47,7 +47,7 @@ func TestImportCasesRejectsBadFiles(t *testing.T) {
 		{"duplicate id", good + sampleCaseYAML(t, "sample-new-one"),
 			[]string{"line 17: sample-new-one: id: duplicate id \"sample-new-one\" (first used at line 1)"}},
 		{"10 MB story", good + strings.Replace(sampleCaseYAML(t, "sample-b"), "story_zh: 示例案例，用于测试。", "story_zh: "+strings.Repeat("骗", 10<<20/3), 1),
-			[]string{"line 21: sample-b: story_zh: 10485759 bytes, at most 8000"}},
+			[]string{"line 21: sample-b: story_zh: 10485772 bytes, at most 1048576 per record"}}, // refused before parsing
 		{"invalid utf-8", good + "- id: sample-b\n  title_zh: \"\xff\xfe\"\n",
 			[]string{"line 18: not valid UTF-8"}},
 		{"unknown field", good + strings.Replace(sampleCaseYAML(t, "sample-b"), "source:", "sauce: x\n  source:", 1),

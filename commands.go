@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "migrate":
 		err = app.migrate(ctx)
 	case "healthcheck":
-		err = app.healthcheck(ctx)
+		err = app.healthcheck(ctx, rest)
 	default:
 		fmt.Fprintf(stderr, "gongyou: unknown command %q\n\n", cmd)
 		printUsage(stderr)
@@ -235,16 +235,8 @@ func (a *app) serve(ctx context.Context) error {
 		channels = append(channels, wc)
 		mounts = append(mounts, bot.Mount{Pattern: wc.Path(), Handler: wc.Handler()})
 	}
-	srv := bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ping, metrics, webhookPath, webhook, mounts...)
-
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
-		a.logger.Info("http listening", "addr", a.cfg.HTTPAddr)
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return fmt.Errorf("http: %w", err)
-		}
-		return nil
-	})
+	a.runHTTP(g, gctx, a.listeners(st, metrics, webhookPath, webhook, mounts...))
 	g.Go(func() error { return bot.RunChannels(gctx, a.logger, channels...) })
 	// The broadcast sender stops claiming at shutdown and finishes the sends
 	// under way before Run returns (and before the store closes).
@@ -252,12 +244,6 @@ func (a *app) serve(ctx context.Context) error {
 		g.Go(func() error { return sender.Run(gctx) })
 	}
 	g.Go(func() error { st.RunRetention(gctx, a.logger, dialog.TrainingFlow); return nil })
-	g.Go(func() error {
-		<-gctx.Done()
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		defer cancel()
-		return srv.Shutdown(shutdownCtx)
-	})
 	a.logger.Info("gongyou serving", "mode", map[bool]string{true: "webhook", false: "polling"}[a.cfg.WebhookURL != ""], "db", st.Dialect())
 	err = g.Wait()
 	a.logger.Info("gongyou stopped")
@@ -315,10 +301,51 @@ func (a *app) migrate(ctx context.Context) error {
 	return nil
 }
 
-// healthcheck asks the running server's /healthz (for container health
-// checks, where there is no curl).
-func (a *app) healthcheck(ctx context.Context) error {
-	host, port, err := net.SplitHostPort(a.cfg.HTTPAddr)
+// listeners builds the public listener (GONGYOU_HTTP_ADDR: webhook, web
+// chat, WeChat callback) and the admin one (GONGYOU_ADMIN_ADDR: /healthz,
+// /readyz, /metrics); one listener with both when the addresses are equal.
+func (a *app) listeners(st *store.Store, m *bot.Metrics, webhookPath string, webhook http.Handler, mounts ...bot.Mount) []*http.Server {
+	if a.cfg.AdminAddr == a.cfg.HTTPAddr {
+		return []*http.Server{bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ready, m, webhookPath, webhook, mounts...)}
+	}
+	return []*http.Server{
+		bot.NewPublicServer(a.cfg.HTTPAddr, webhookPath, webhook, mounts...),
+		bot.NewAdminServer(a.cfg.AdminAddr, st.Ready, m, a.logger),
+	}
+}
+
+// runHTTP serves each server in g until ctx ends, then shuts them down
+// (15 s for requests in flight).
+func (a *app) runHTTP(g *errgroup.Group, ctx context.Context, srvs []*http.Server) {
+	for _, srv := range srvs {
+		g.Go(func() error {
+			a.logger.Info("http listening", "addr", srv.Addr)
+			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return fmt.Errorf("http %s: %w", srv.Addr, err)
+			}
+			return nil
+		})
+		g.Go(func() error {
+			<-ctx.Done()
+			shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+			defer cancel()
+			return srv.Shutdown(shutdownCtx)
+		})
+	}
+}
+
+// healthcheck asks the running server's /healthz on the admin listener,
+// or /readyz with --ready (for container health checks, where there is
+// no curl).
+func (a *app) healthcheck(ctx context.Context, args []string) error {
+	path := "/healthz"
+	switch {
+	case len(args) == 1 && args[0] == "--ready":
+		path = "/readyz"
+	case len(args) > 0:
+		return fmt.Errorf("%w: gongyou healthcheck [--ready]", errUsage)
+	}
+	host, port, err := net.SplitHostPort(a.cfg.AdminAddr)
 	if err != nil {
 		return err
 	}
@@ -327,7 +354,7 @@ func (a *app) healthcheck(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+path, nil)
 	if err != nil {
 		return err
 	}
@@ -337,7 +364,7 @@ func (a *app) healthcheck(ctx context.Context) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("healthz: %s", resp.Status)
+		return fmt.Errorf("%s: %s", path, resp.Status)
 	}
 	return nil
 }

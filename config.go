@@ -19,6 +19,7 @@ type Config struct {
 	WebhookURL     string  // TELEGRAM_WEBHOOK_URL
 	WebhookSecret  string  // TELEGRAM_WEBHOOK_SECRET
 	HTTPAddr       string  // GONGYOU_HTTP_ADDR
+	AdminAddr      string  // GONGYOU_ADMIN_ADDR: /healthz, /readyz, /metrics
 	Staff          []int64 // GONGYOU_STAFF
 	BroadcastRate  float64 // GONGYOU_BROADCAST_RATE
 	OpenAIBaseURL  string  // OPENAI_BASE_URL
@@ -56,6 +57,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		WebhookURL:     get("TELEGRAM_WEBHOOK_URL", ""),
 		WebhookSecret:  get("TELEGRAM_WEBHOOK_SECRET", ""),
 		HTTPAddr:       get("GONGYOU_HTTP_ADDR", "127.0.0.1:8080"),
+		AdminAddr:      get("GONGYOU_ADMIN_ADDR", "127.0.0.1:9090"),
 		OpenAIBaseURL:  get("OPENAI_BASE_URL", ""),
 		OpenAIAPIKey:   get("OPENAI_API_KEY", ""),
 		OpenAIModel:    get("OPENAI_MODEL", ""),
@@ -81,6 +83,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	}
 	if _, _, err := net.SplitHostPort(c.HTTPAddr); err != nil {
 		errs = append(errs, fmt.Errorf("GONGYOU_HTTP_ADDR: want host:port, got %q", c.HTTPAddr))
+	}
+	if _, _, err := net.SplitHostPort(c.AdminAddr); err != nil {
+		errs = append(errs, fmt.Errorf("GONGYOU_ADMIN_ADDR: want host:port, got %q", c.AdminAddr))
 	}
 	for _, f := range strings.FieldsFunc(getenv("GONGYOU_STAFF"), func(r rune) bool { return r == ',' || r == ' ' }) {
 		id, err := strconv.ParseInt(f, 10, 64)

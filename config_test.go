@@ -12,7 +12,7 @@ func TestLoadConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.DB != "sqlite:gongyou.db" || c.HTTPAddr != "127.0.0.1:8080" || c.BroadcastRate != 25 || c.TelegramAPIURL != "https://api.telegram.org" {
+	if c.DB != "sqlite:gongyou.db" || c.HTTPAddr != "127.0.0.1:8080" || c.AdminAddr != "127.0.0.1:9090" || c.BroadcastRate != 25 || c.TelegramAPIURL != "https://api.telegram.org" {
 		t.Fatalf("defaults = %+v", c)
 	}
 }
@@ -30,6 +30,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		{map[string]string{"GONGYOU_BROADCAST_RATE": "0"}, "GONGYOU_BROADCAST_RATE"},
 		{map[string]string{"OPENAI_BASE_URL": "http://127.0.0.1:1/v1"}, "OPENAI_MODEL"},
 		{map[string]string{"GONGYOU_HTTP_ADDR": "8080"}, "GONGYOU_HTTP_ADDR"},
+		{map[string]string{"GONGYOU_ADMIN_ADDR": "9090"}, "GONGYOU_ADMIN_ADDR"},
 		{map[string]string{"GONGYOU_LOG_LEVEL": "loud"}, "GONGYOU_LOG_LEVEL"},
 	}
 	for _, c := range cases {

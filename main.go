@@ -35,7 +35,7 @@ Usage:
   gongyou import [--kind KIND] FILE load cases, faqs, jobs, stations or trainings from YAML (jobs, stations: CSV too)
   gongyou export KIND [--csv]       print cases, faqs, faq-feedback, jobs, stations, trainings or enrollments
   gongyou migrate                   apply database migrations and exit
-  gongyou healthcheck               ask the running server's /healthz (container health checks)
+  gongyou healthcheck [--ready]     ask the running server's /healthz (or /readyz) on GONGYOU_ADMIN_ADDR
   gongyou help                      this text
 
 check and ask use the shipped content in memory unless GONGYOU_DB is set.

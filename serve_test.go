@@ -131,6 +131,7 @@ func startServe(t testing.TB, dbPath string, api *miniBotAPI) (httpAddr string, 
 		"TELEGRAM_BOT_TOKEN": "123:TEST",
 		"TELEGRAM_API_URL":   fake.URL,
 		"GONGYOU_HTTP_ADDR":  httpAddr,
+		"GONGYOU_ADMIN_ADDR": httpAddr, // one listener (TestServeAdminListener splits them)
 		"GONGYOU_LOG_LEVEL":  "warn",
 	}
 	ctx, cancel := context.WithCancel(context.Background())

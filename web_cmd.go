@@ -4,10 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"net/http"
-	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -28,8 +25,8 @@ func (a *app) webChannel(h bot.Handler, st *store.Store, m *bot.Metrics, secret 
 	}, h, st, m, a.logger)
 }
 
-// web runs the web chat alone on GONGYOU_HTTP_ADDR (with /healthz and
-// /metrics): the one-command demo. Without GONGYOU_WEB_SECRET it makes a
+// web runs the web chat alone on GONGYOU_HTTP_ADDR (/healthz, /readyz and
+// /metrics on GONGYOU_ADMIN_ADDR): the one-command demo. Without GONGYOU_WEB_SECRET it makes a
 // secret for this run and warns: cookies then do not survive a restart.
 func (a *app) web(ctx context.Context, getenv func(string) string) error {
 	secret := []byte(a.cfg.WebSecret)
@@ -51,23 +48,11 @@ func (a *app) web(ctx context.Context, getenv func(string) string) error {
 		return err
 	}
 	relay.Add(web)
-	srv := bot.NewHTTPServer(a.cfg.HTTPAddr, st.Ping, metrics, "", nil, bot.Mount{Pattern: web.Path(), Handler: web.Handler()})
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
-		a.logger.Info("web chat listening", "url", "http://"+a.cfg.HTTPAddr+web.Path())
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return fmt.Errorf("http: %w", err)
-		}
-		return nil
-	})
+	a.logger.Info("web chat listening", "url", "http://"+a.cfg.HTTPAddr+web.Path())
+	a.runHTTP(g, gctx, a.listeners(st, metrics, "", nil, bot.Mount{Pattern: web.Path(), Handler: web.Handler()}))
 	g.Go(func() error { return bot.RunChannels(gctx, a.logger, web) })
 	g.Go(func() error { st.RunRetention(gctx, a.logger, dialog.TrainingFlow); return nil })
-	g.Go(func() error {
-		<-gctx.Done()
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		defer cancel()
-		return srv.Shutdown(shutdownCtx)
-	})
 	return g.Wait()
 }
 

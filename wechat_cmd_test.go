@@ -80,7 +80,7 @@ func TestWeChatMenuCommand(t *testing.T) {
 // WeChat API is unreachable: a passive reply needs no access_token.
 func TestServeWeChatOnly(t *testing.T) {
 	addr := freeAddr(t)
-	env := map[string]string{"GONGYOU_DB": "sqlite:" + filepath.Join(t.TempDir(), "g.db"), "GONGYOU_HTTP_ADDR": addr,
+	env := map[string]string{"GONGYOU_DB": "sqlite:" + filepath.Join(t.TempDir(), "g.db"), "GONGYOU_HTTP_ADDR": addr, "GONGYOU_ADMIN_ADDR": addr,
 		"GONGYOU_LOG_LEVEL": "warn", "WECHAT_APP_ID": "wx1", "WECHAT_APP_SECRET": "s", "WECHAT_TOKEN": "tok",
 		"WECHAT_API_URL": "http://127.0.0.1:1"}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -161,7 +161,9 @@ func newBroadcaster(sink broadcastSink, cfg BroadcastConfig, q BroadcastQueue, r
 	}
 	b := &Broadcaster{
 		cfg: cfg, q: q, sink: sink,
-		log: logger.With("component", "broadcast", "channel", sink.name(), "sender", cfg.SenderID),
+		// An outage (database down) makes the loop fail several times a
+		// second: one line per outageLogEvery, with a count (lograte.go).
+		log: rateLimitLog(logger, outageLogEvery).With("component", "broadcast", "channel", sink.name(), "sender", cfg.SenderID),
 		// Burst 1: the bucket never lets a burst above the rate through.
 		lim: rate.NewLimiter(rate.Limit(cfg.Rate), 1),
 	}

@@ -183,9 +183,9 @@ func (t *Telegram) Run(ctx context.Context) error {
 	if !t.started.CompareAndSwap(false, true) {
 		return errors.New("telegram: Run called twice")
 	}
-	me, err := t.api.GetMe(ctx)
+	me, err := t.getMe(ctx) // retried with backoff while Telegram is unreachable (telegram_getme.go)
 	if err != nil {
-		return fmt.Errorf("telegram: getMe: %w", err)
+		return err
 	}
 	t.username = me.Username
 	mode := "polling"

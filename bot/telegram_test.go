@@ -699,9 +699,15 @@ func TestHealthAndMetrics(t *testing.T) {
 	if code, body := get("/healthz"); code != 200 || strings.TrimSpace(body) != "ok" {
 		t.Errorf("healthy: %d %q", code, body)
 	}
+	if code, body := get("/readyz"); code != 200 || strings.TrimSpace(body) != "ok" {
+		t.Errorf("ready: %d %q", code, body)
+	}
 	healthy.Store(false)
-	if code, body := get("/healthz"); code != 503 || !strings.Contains(body, "database is closed") {
-		t.Errorf("unhealthy: %d %q", code, body)
+	if code, body := get("/readyz"); code != 503 || strings.TrimSpace(body) != "not ready" {
+		t.Errorf("not ready: %d %q (the error is logged, never shown)", code, body)
+	}
+	if code, _ := get("/healthz"); code != 200 {
+		t.Errorf("alive while the store is not: %d", code)
 	}
 	code, body := get("/metrics")
 	if code != 200 || !strings.Contains(body, `gongyou_updates_total{channel="telegram",kind="message"} 1`) ||

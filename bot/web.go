@@ -444,7 +444,22 @@ func (w *Web) send(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, "visitor", err)
 		return
 	}
-	deleted, err := w.turn(ctx, r, id, ext, text, cb)
+	deleted, unkept, err := w.turn(ctx, r, id, ext, text, cb)
+	if err != nil && unkept != nil {
+		// The transcript could not be kept (disk full): this turn's messages
+		// from memory instead of the kept page, without buttons (a press
+		// is checked against the kept transcript).
+		w.turns.m.updateErrors.WithLabelValues(stageHandler).Inc()
+		w.log.Warn("web chat: transcript not kept; answering from memory", "err", err)
+		d := w.data(r, v, "")
+		d.Messages = shown(unkept, 1)
+		if wantJSON {
+			w.writeJSON(rw, r, d, false)
+		} else {
+			w.render(rw, r, "page", d)
+		}
+		return
+	}
 	if err != nil {
 		w.fail(rw, "turn", err)
 		return
@@ -515,8 +530,9 @@ func (w *Web) writeJSON(rw http.ResponseWriter, r *http.Request, d pageData, res
 // transcript. A pressed button must be one Gongyou showed this visitor
 // (any kept message: an older tab's buttons still work, the engine judges
 // their staleness); other data gets the stale-button answer without a
-// turn. deleted reports that the turn erased the user (/delete).
-func (w *Web) turn(ctx context.Context, r *http.Request, id int64, ext, text, cb string) (deleted bool, err error) {
+// turn. deleted reports that the turn erased the user (/delete); unkept
+// holds the turn's messages when they could not be kept (with err).
+func (w *Web) turn(ctx context.Context, r *http.Request, id int64, ext, text, cb string) (deleted bool, unkept []store.WebMessage, err error) {
 	mu := &w.locks[shardOf(id, len(w.locks))]
 	mu.Lock()
 	defer mu.Unlock()
@@ -527,14 +543,14 @@ func (w *Web) turn(ctx context.Context, r *http.Request, id int64, ext, text, cb
 		kind = kindCallback
 		label, ok, err := w.buttonLabel(ctx, id, cb)
 		if err != nil {
-			return false, err
+			return false, nil, err
 		}
 		if !ok {
 			lang := ""
 			if u, err := w.st.User(ctx, id); err == nil {
 				lang = u.Lang
 			}
-			return false, w.st.AddWebMessages(ctx, id, []store.WebMessage{
+			return false, nil, w.st.AddWebMessages(ctx, id, []store.WebMessage{
 				{Role: "out", Text: webTexts[webLang(lang, r.Header.Get("Accept-Language"))].Stale}})
 		}
 		in.Text = "👉 " + label
@@ -554,9 +570,12 @@ func (w *Web) turn(ctx context.Context, r *http.Request, id int64, ext, text, cb
 	})
 	// /delete erased the user and their mapping: nothing more to keep.
 	if _, err := w.st.ChannelUserID(ctx, store.ChannelWeb, ext, false); errors.Is(err, store.ErrNotFound) {
-		return true, nil
+		return true, nil, nil
 	}
-	return false, w.st.AddWebMessages(ctx, id, msgs)
+	if err := w.st.AddWebMessages(ctx, id, msgs); err != nil {
+		return false, msgs, err
+	}
+	return false, nil, nil
 }
 
 // buttonLabel finds a button with data cb among the buttons this visitor

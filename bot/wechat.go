@@ -105,6 +105,7 @@ type WeChat struct {
 	turns *turner
 	rend  renderer
 	log   *slog.Logger
+	bgLog *slog.Logger   // the announcement loop's: an outage once per interval (lograte.go)
 	locks [64]sync.Mutex // one worker's turns one at a time, in order
 	bg    sync.WaitGroup // answers of slow turns still being sent
 }
@@ -162,7 +163,7 @@ func NewWeChat(cfg WeChatConfig, h Handler, st WeChatStore, m *Metrics, log *slo
 	}
 	cm := m.forChannel(wechatName)
 	w := &WeChat{
-		cfg: cfg, key: key, st: st, log: log,
+		cfg: cfg, key: key, st: st, log: log, bgLog: rateLimitLog(log, outageLogEvery),
 		turns: &turner{h: h, m: cm, log: log},
 		rend:  renderer{lay: layout{maxUnits: wechatMaxUnits, labelUnits: 40}, m: cm},
 		api: &wechatAPI{base: cfg.APIURL, appID: cfg.AppID, secret: cfg.AppSecret, hc: cfg.HTTP,
@@ -218,7 +219,7 @@ func (w *WeChat) Run(ctx context.Context) error {
 		if now.Sub(lastPrune) > time.Hour {
 			lastPrune = now
 			if _, err := w.st.PruneWeChatSeen(ctx, now.Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
-				w.log.Warn("wechat: prune callbacks failed", "err", err)
+				w.bgLog.Warn("wechat: prune callbacks failed", "err", err)
 			}
 		}
 		w.sendAnnouncements(ctx)
@@ -232,7 +233,7 @@ func (w *WeChat) sendAnnouncements(ctx context.Context) {
 		d, ok, err := w.st.ClaimWeChatDelivery(ctx, w.cfg.Now())
 		if err != nil {
 			if ctx.Err() == nil {
-				w.log.Warn("wechat: claim announcement failed", "err", err)
+				w.bgLog.Warn("wechat: claim announcement failed", "err", err)
 			}
 			return
 		}
@@ -259,7 +260,7 @@ func (w *WeChat) sendAnnouncements(ctx context.Context) {
 			w.turns.m.sends.WithLabelValues(outcomeError).Inc()
 		}
 		if err := w.st.FinishWeChatDelivery(context.WithoutCancel(ctx), d.ID, state, reason); err != nil {
-			w.log.Error("wechat: finish announcement failed", "err", err)
+			w.bgLog.Error("wechat: finish announcement failed", "err", err)
 			return
 		}
 		if state == store.DeliveryPending {

@@ -49,9 +49,12 @@ func (w *WeChat) callback(ctx context.Context, msg wechatMsg) (reply string) {
 	key := wechatKey(msg)
 	first, kept, err := w.st.MarkWeChatSeen(ctx, key)
 	if err != nil {
+		// Fail open, as Telegram does: answering a retry twice beats
+		// leaving the worker without an answer while the store cannot
+		// write (disk full), when every retry would fail the same way.
 		w.turns.m.updateErrors.WithLabelValues(stageHandler).Inc()
-		w.log.Error("wechat: dedupe failed", "err", err)
-		return "" // WeChat retries
+		w.log.Error("wechat: dedupe failed; answering anyway", "err", err)
+		return w.handle(ctx, msg, start)
 	}
 	if !first {
 		w.turns.m.duplicates.Inc()

@@ -49,6 +49,7 @@ var coreCatalog = map[string]map[string]string{
 		// channel notices
 		"notice.slow_down": "您发得太快了，请休息一分钟再发。刚才这几条我先不处理。",
 		"notice.error":     "抱歉，出了点问题，您的信息没有丢。请再发一次，或发 /menu 回到主菜单。",
+		"notice.unsaved":   "（系统暂时记不住这一步，报名、订阅等请稍后再试。）",
 
 		// onboarding
 		"start.choose_lang": "您好！我是工友。\n请选择语言 / Please choose a language:",
@@ -194,6 +195,7 @@ var coreCatalog = map[string]map[string]string{
 	LangEN: {
 		"notice.slow_down": "You are sending messages very fast. Please wait a minute, then send again. I skipped the last few.",
 		"notice.error":     "Sorry, something went wrong. Nothing was lost. Please send it again, or send /menu.",
+		"notice.unsaved":   "(I cannot save right now, so I won't remember this step; try sign-ups and settings later.)",
 
 		"start.choose_lang": "您好！我是工友。\n请选择语言 / Please choose a language:",
 		"start.welcome": "I am Gongyou (工友). I help migrant and gig workers:\n" +

@@ -112,13 +112,33 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 	if ev.ChatID == 0 {
 		ev.ChatID = ev.UserID
 	}
+	// Degrade, don't stop: when the store cannot be read or written (disk
+	// full, database down) the turn still runs from memory — the scam check,
+	// FAQ answers and /help need no store — as a user at the menu, and the
+	// reply says in one line that this step was not remembered. A flow that
+	// must write (a sign-up, a setting) still fails with the error notice.
+	unsaved := false
+	degrade := func(what string, err error) bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		e.logger.Warn("dialog: store unavailable, answering from memory", "what", what, "user", ev.UserID, "err", err)
+		unsaved = true
+		return true
+	}
 	u, _, err := e.store.EnsureUser(ctx, ev.UserID, ev.ChatID)
 	if err != nil {
-		return nil, fmt.Errorf("dialog: user %d: %w", ev.UserID, err)
+		if !degrade("user", err) {
+			return nil, fmt.Errorf("dialog: user %d: %w", ev.UserID, err)
+		}
+		u = store.User{ID: ev.UserID, ChatID: ev.ChatID}
 	}
 	sess, err := e.store.Session(ctx, ev.UserID)
 	if err != nil {
-		return nil, fmt.Errorf("dialog: session of %d: %w", ev.UserID, err)
+		if !degrade("session", err) {
+			return nil, fmt.Errorf("dialog: session of %d: %w", ev.UserID, err)
+		}
+		sess = store.Session{UserID: ev.UserID, Payload: "{}"}
 	}
 	t := &turn{e: e, ctx: ctx, ev: ev, user: u, sess: sess}
 	t.lang = u.Lang
@@ -147,9 +167,13 @@ func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
 			return nil, fmt.Errorf("dialog: encode session: %w", err)
 		}
 		t.sess.Payload = string(p)
-		if err := e.store.SaveSession(ctx, t.sess); err != nil {
+		if err := e.store.SaveSession(ctx, t.sess); err != nil && !degrade("save session", err) {
 			return nil, fmt.Errorf("dialog: save session of %d: %w", ev.UserID, err)
 		}
+	}
+	if unsaved && len(replies) > 0 {
+		last := &replies[len(replies)-1]
+		last.Text += "\n" + t.T("notice.unsaved")
 	}
 	return replies, nil
 }

@@ -32,6 +32,9 @@ func (s *Store) RunRetention(ctx context.Context, logger *slog.Logger, signupFlo
 		} else if n > 0 {
 			logger.Info("purged old enrollments", "count", n)
 		}
+		if _, err := s.PruneHealthProbes(ctx, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+			logger.Warn("prune health probes", "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return

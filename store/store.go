@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -51,6 +52,9 @@ type Store struct {
 	logger  *slog.Logger
 	refs    func() (string, error) // enrollment reference codes (training.go); nil = random
 	commits atomic.Uint64          // write transactions committed (LocalChanges)
+
+	replicaOnce sync.Once // replica: this process's health_probes row (ready.go)
+	replica     string
 }
 
 // Option changes how Open builds a Store.
@@ -102,7 +106,10 @@ func openSQLite(path string) (w, r *sqlx.DB, err error) {
 	if path == "" {
 		return nil, nil, errors.New("store: sqlite: empty path")
 	}
-	params := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
+	// secure_delete: deleted and overwritten content is zeroed in the file
+	// (not merely unlinked), so /delete leaves no readable trace once the
+	// WAL is checkpointed (DeleteUser). Cost measured in README.md.
+	params := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_txlock=immediate&_time_format=sqlite"
 	if path == ":memory:" {
 		// Every connection to :memory: is its own database: one connection for all.
 		w, err = sqlx.Open("sqlite", "file::memory:?"+params)

@@ -115,7 +115,20 @@ func (s *Store) updateUser(ctx context.Context, id int64, set string, v any) err
 // without the user). For a user of a mapped channel (the web chat) it
 // also erases the channel mapping and the transcript, so the same visitor
 // starts afresh under a new id.
+//
+// On SQLite the rows are overwritten with zeros (secure_delete, set in
+// openSQLite) and the WAL, which still holds the old pages, is then
+// checkpointed and truncated (scrubAfterDelete), so the erased bytes are in
+// none of the database's files. PostgreSQL: see README.md, "Erasure".
 func (s *Store) DeleteUser(ctx context.Context, id int64) error {
+	if err := s.deleteUser(ctx, id); err != nil {
+		return err
+	}
+	s.scrubAfterDelete(ctx)
+	return nil
+}
+
+func (s *Store) deleteUser(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sqlxTx) error {
 		if ch := ChannelOf(id); ChannelBase(ch) != 0 {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM channel_users WHERE channel = $1 AND n = $2`, ch, id-ChannelBase(ch)); err != nil {
@@ -148,4 +161,24 @@ func (s *Store) CountSubscribers(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("store: count subscribers: %w", err)
 	}
 	return n, nil
+}
+
+// scrubAfterDelete makes an erasure reach the disk. SQLite: a TRUNCATE
+// checkpoint copies the zeroed pages into the main file and empties the
+// WAL, which still holds the pages as they were before the delete. It
+// waits for readers (busy timeout); if one still holds an old snapshot the
+// WAL is left for the next checkpoint and a warning logged. The erasure
+// itself has committed either way.
+func (s *Store) scrubAfterDelete(ctx context.Context) {
+	if s.dialect != SQLite || s.db == s.rdb { // PostgreSQL; or :memory:, which has no files
+		return
+	}
+	var busy, logFrames, done int
+	err := s.db.QueryRowxContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done)
+	switch {
+	case err != nil:
+		s.logger.Warn("store: checkpoint after delete failed; the WAL keeps erased pages until the next checkpoint", "err", err)
+	case busy != 0:
+		s.logger.Warn("store: checkpoint after delete blocked by a reader; the WAL keeps erased pages until the next checkpoint")
+	}
 }

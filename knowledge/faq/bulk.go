@@ -37,26 +37,24 @@ const (
 // parseFAQsFile validates a whole file and returns its entries, or every
 // problem found with its line and field.
 func parseFAQsFile(data []byte) ([]FAQ, error) {
-	recs, err := importfile.SplitYAMLList(data)
-	if err != nil {
-		return nil, err
-	}
 	var errs importfile.ImportErrors
 	var out []FAQ
 	seen := map[string]int{}
-	for _, r := range recs {
+	n := 0
+	for r := range importfile.YAMLRecords(data, &errs) {
+		n++
 		var f FAQ
 		if fe := r.Decode(&f); len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
-		errs = append(errs, checkFAQ(r, f, seen)...)
+		errs.Add(checkFAQ(r, f, seen)...)
 		out = append(out, f)
 	}
-	if len(recs) == 0 {
-		errs = append(errs, importfile.FieldError{Msg: "no entries in the file"})
+	if n == 0 && len(errs) == 0 {
+		errs.Add(importfile.FieldError{Msg: "no entries in the file"})
 	}
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+	errs.SortByLine()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

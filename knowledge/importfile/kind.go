@@ -5,8 +5,6 @@ import (
 	"io"
 	"log/slog"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -43,16 +41,20 @@ func DetectKind(data []byte, csv bool, kinds map[string]Kind) string {
 	if csv {
 		return "jobs"
 	}
-	var list []map[string]any
-	if err := yaml.Unmarshal(data, &list); err != nil || len(list) == 0 {
-		return ""
-	}
-	for kind, k := range kinds {
-		for _, key := range k.YAMLKeys {
-			if _, ok := list[0][key]; ok {
-				return kind
+	var errs ImportErrors
+	for r := range YAMLRecords(data, &errs) { // the first record only
+		var first map[string]any
+		if err := r.Node.Decode(&first); err != nil {
+			return ""
+		}
+		for kind, k := range kinds {
+			for _, key := range k.YAMLKeys {
+				if _, ok := first[key]; ok {
+					return kind
+				}
 			}
 		}
+		return ""
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package listings
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -37,24 +38,43 @@ func importJobs(ctx context.Context, env importfile.Env, name string, data []byt
 	if err != nil {
 		return 0, err
 	}
-	lines := JobLines(data, csv)
-	warnings, err := ScreenJobs(ctx, checker, jobs, lines)
+	// Lines of ids, for messages only: read again from the file when the
+	// first message needs one (a big clean file never builds the map).
+	var lines map[string]int
+	lineOf := func(id string) int {
+		if lines == nil {
+			lines = JobLines(data, csv)
+		}
+		return lines[id]
+	}
+	warnings, err := ScreenJobs(ctx, checker, jobs, nil)
+	var refused importfile.ImportErrors
+	if errors.As(err, &refused) {
+		for i := range refused {
+			if refused[i].Record != "" {
+				refused[i].Line = lineOf(refused[i].Record)
+			}
+		}
+		return 0, refused
+	}
 	if err != nil {
 		return 0, err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(env.Warn, "warning: line %d: %s (imported; review it)\n", lines[w.ID], w)
+		fmt.Fprintf(env.Warn, "warning: line %d: %s (imported; review it)\n", lineOf(w.ID), w)
 	}
 	now := time.Now()
 	recs := make([]store.Job, 0, len(jobs))
-	for _, j := range jobs {
+	for i, j := range jobs {
+		jobs[i] = Job{} // the record keeps what it needs: memory holds one copy, not two
 		r := j.Record()
 		if !now.Before(r.ExpiresAt) {
-			fmt.Fprintf(env.Warn, "note: line %d: %s expired on %s; skipped\n", lines[j.ID], j.ID, j.Expires)
+			fmt.Fprintf(env.Warn, "note: line %d: %s expired on %s; skipped\n", lineOf(j.ID), j.ID, j.Expires)
 			continue
 		}
 		recs = append(recs, r)
 	}
+	jobs = nil
 	added, replaced, err := st.ImportJobs(ctx, recs)
 	if err != nil {
 		return 0, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -119,32 +120,27 @@ func SeedStations() ([]Station, error) { return ParseStationsYAML(seed.StationsY
 // ParseJobsYAML reads a YAML list of postings and validates every one.
 // A file with any problem returns ImportErrors naming line, id and field.
 func ParseJobsYAML(data []byte) ([]Job, error) {
-	recs, err := importfile.SplitYAMLList(data)
-	if err != nil {
-		return nil, err
-	}
-	return decodeJobs(recs)
+	var errs importfile.ImportErrors
+	return decodeJobs(importfile.YAMLRecords(data, &errs), &errs)
 }
 
 // ParseJobsCSV reads postings from CSV with a header row naming the fields
 // (the YAML names; any order; unknown columns are errors).
 func ParseJobsCSV(data []byte) ([]Job, error) {
-	recs, err := csvRecords(data, jobFields, map[string]bool{"sample": true, "contract": true, "social_insurance": true,
-		"pay_min": true, "pay_max": true})
-	if err != nil {
-		return nil, err
-	}
-	return decodeJobs(recs)
+	var errs importfile.ImportErrors
+	return decodeJobs(csvRecords(data, jobFields, map[string]bool{"sample": true, "contract": true, "social_insurance": true,
+		"pay_min": true, "pay_max": true}, &errs), &errs)
 }
 
-func decodeJobs(recs []importfile.YAMLRecord) ([]Job, error) {
-	var errs importfile.ImportErrors
-	jobs := make([]Job, 0, len(recs))
+// decodeJobs decodes and validates the records as they come; errs holds
+// the file's problems (the reader's and these).
+func decodeJobs(recs iter.Seq[importfile.YAMLRecord], errs *importfile.ImportErrors) ([]Job, error) {
+	var jobs []Job
 	seen := map[string]int{}
-	for _, r := range recs {
+	for r := range recs {
 		var j Job
 		if fe := r.Decode(&j); len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		fe := j.validate(r)
@@ -154,7 +150,7 @@ func decodeJobs(recs []importfile.YAMLRecord) ([]Job, error) {
 			seen[j.ID] = r.Line
 		}
 		if len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		jobs = append(jobs, j)
@@ -370,7 +366,7 @@ func ScreenJobs(ctx context.Context, c *scam.Checker, jobs []Job, lines map[stri
 			f.Reasons = append(f.Reasons, r)
 		}
 		if v.Risk == scam.LevelHigh {
-			errs = append(errs, importfile.FieldError{Line: lines[j.ID], Record: j.ID,
+			errs.Add(importfile.FieldError{Line: lines[j.ID], Record: j.ID,
 				Msg: "refused by the scam check (high risk): " + strings.Join(f.Reasons, "; ")})
 			continue
 		}
@@ -382,14 +378,13 @@ func ScreenJobs(ctx context.Context, c *scam.Checker, jobs []Job, lines map[stri
 // JobLines maps each id in a YAML or CSV file to its line, for messages
 // about records after parsing.
 func JobLines(data []byte, csv bool) map[string]int {
-	var recs []importfile.YAMLRecord
+	var errs importfile.ImportErrors
+	recs := importfile.YAMLRecords(data, &errs)
 	if csv {
-		recs, _ = csvRecords(data, nil, nil)
-	} else {
-		recs, _ = importfile.SplitYAMLList(data)
+		recs = csvRecords(data, nil, nil, &errs)
 	}
-	m := make(map[string]int, len(recs))
-	for _, r := range recs {
+	m := map[string]int{}
+	for r := range recs {
 		m[r.Name()] = r.Line
 	}
 	return m

@@ -2,6 +2,7 @@ package listings
 
 import (
 	_ "embed"
+	"iter"
 	"time"
 
 	"github.com/gongyou/gongyou/knowledge/importfile"
@@ -37,30 +38,23 @@ const (
 
 // ParseStationsYAML reads a YAML list of stations and validates them.
 func ParseStationsYAML(data []byte) ([]Station, error) {
-	recs, err := importfile.SplitYAMLList(data)
-	if err != nil {
-		return nil, err
-	}
-	return decodeStations(recs)
+	var errs importfile.ImportErrors
+	return decodeStations(importfile.YAMLRecords(data, &errs), &errs)
 }
 
 // ParseStationsCSV reads stations from CSV with a header row.
 func ParseStationsCSV(data []byte) ([]Station, error) {
-	recs, err := csvRecords(data, stationFields, nil)
-	if err != nil {
-		return nil, err
-	}
-	return decodeStations(recs)
+	var errs importfile.ImportErrors
+	return decodeStations(csvRecords(data, stationFields, nil, &errs), &errs)
 }
 
-func decodeStations(recs []importfile.YAMLRecord) ([]Station, error) {
-	var errs importfile.ImportErrors
-	out := make([]Station, 0, len(recs))
+func decodeStations(recs iter.Seq[importfile.YAMLRecord], errs *importfile.ImportErrors) ([]Station, error) {
+	var out []Station
 	seen := map[string]int{}
-	for _, r := range recs {
+	for r := range recs {
 		var s Station
 		if fe := r.Decode(&s); len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		fe := s.validate(r)
@@ -70,7 +64,7 @@ func decodeStations(recs []importfile.YAMLRecord) ([]Station, error) {
 			seen[s.ID] = r.Line
 		}
 		if len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		out = append(out, s)

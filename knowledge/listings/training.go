@@ -188,25 +188,21 @@ func MarshalTrainingsYAML(cs []Course) ([]byte, error) {
 // ParseTrainingsYAML decodes a YAML list of courses strictly and validates
 // every one; errors name the line and the field (ImportErrors).
 func ParseTrainingsYAML(data []byte) ([]Course, error) {
-	recs, err := importfile.SplitYAMLList(data)
-	if err != nil {
-		return nil, err
-	}
 	var errs importfile.ImportErrors
 	var out []Course
 	seen := map[string]int{}
-	for _, r := range recs {
+	for r := range importfile.YAMLRecords(data, &errs) {
 		var c Course
 		if fe := r.Decode(&c); len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		if fe := validateCourse(r, &c); len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		if first, dup := seen[c.ID]; dup {
-			errs = append(errs, r.Err("id", "id %q is used twice (first on line %d)", c.ID, first))
+			errs.Add(r.Err("id", "id %q is used twice (first on line %d)", c.ID, first))
 			continue
 		}
 		seen[c.ID] = r.FieldLine("id")

@@ -9,7 +9,8 @@
 // the store for the version. With an interval d (SetPoll), Get asks at most
 // once per d, so a change made by another replica is used within d; a change
 // made through this process's own store handle is seen at once when the
-// store counts its commits (LocalChanges, as *store.Store does).
+// store counts its commits (LocalChanges, as *store.Store does). When the
+// store cannot be asked, Get keeps answering with the last build.
 package live
 
 import (
@@ -106,6 +107,9 @@ func (l *Value[T]) Get(ctx context.Context) (T, error) {
 	at := l.now().UnixNano()
 	v, err := l.st.ContentVersion(ctx, l.kind)
 	if err != nil {
+		if cur, ok := l.last(at); ok {
+			return cur, nil
+		}
 		return zero, fmt.Errorf("knowledge: %s version: %w", l.kind, err)
 	}
 	l.mu.RLock()
@@ -117,6 +121,9 @@ func (l *Value[T]) Get(ctx context.Context) (T, error) {
 	}
 	nv, err := l.build(ctx, v)
 	if err != nil {
+		if cur, ok := l.last(at); ok {
+			return cur, nil
+		}
 		return zero, err
 	}
 	l.mu.Lock()
@@ -126,6 +133,18 @@ func (l *Value[T]) Get(ctx context.Context) (T, error) {
 	}
 	l.noteChecked(at, local)
 	return l.cur, nil
+}
+
+// last is the current build when the store cannot be asked (database
+// down, disk trouble): answering from the last content beats not
+// answering. The next ask waits for the poll interval (with 0, the next Get).
+func (l *Value[T]) last(at int64) (T, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.ok {
+		l.checked.Store(at)
+	}
+	return l.cur, l.ok
 }
 
 func (l *Value[T]) noteChecked(at int64, local uint64) {

@@ -2,6 +2,7 @@ package live
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 )
@@ -9,10 +10,14 @@ import (
 type fakeStore struct {
 	version, local uint64
 	queries        int
+	down           bool
 }
 
 func (f *fakeStore) ContentVersion(context.Context, string) (int64, error) {
 	f.queries++
+	if f.down {
+		return 0, errors.New("connection refused")
+	}
 	return int64(f.version), nil
 }
 
@@ -58,5 +63,24 @@ func TestPoll(t *testing.T) {
 	get()
 	if st.queries != 5 {
 		t.Fatalf("poll 0: %d queries, want one per Get", st.queries)
+	}
+}
+
+// A store that cannot be asked: the last build keeps answering; with no
+// build yet, the error comes back.
+func TestStoreDown(t *testing.T) {
+	ctx := context.Background()
+	st := &fakeStore{version: 1, down: true}
+	v := New(st, "k", func(context.Context, int64) (int, error) { return 7, nil })
+	if _, err := v.Get(ctx); err == nil {
+		t.Fatal("no build and the store down: want an error")
+	}
+	st.down = false
+	if b, err := v.Get(ctx); b != 7 || err != nil {
+		t.Fatalf("Get = %d, %v", b, err)
+	}
+	st.down = true
+	if b, err := v.Get(ctx); b != 7 || err != nil {
+		t.Fatalf("store down after a build: Get = %d, %v; want the last build", b, err)
 	}
 }

@@ -80,25 +80,21 @@ var caseIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{1,39}$`)
 // YAML type, an unknown field, an unknown scam type, a duplicate id,
 // over-long text, a missing field.
 func ParseCasesYAML(data []byte) ([]Case, error) {
-	recs, err := importfile.SplitYAMLList(data)
-	if err != nil {
-		return nil, err
-	}
 	var errs importfile.ImportErrors
-	firstLine := make(map[string]int, len(recs))
-	cases := make([]Case, 0, len(recs))
-	for _, r := range recs {
+	firstLine := map[string]int{}
+	var cases []Case
+	for r := range importfile.YAMLRecords(data, &errs) {
 		var c Case
 		if fe := r.Decode(&c); len(fe) > 0 {
-			errs = append(errs, fe...)
+			errs.Add(fe...)
 			continue
 		}
 		for _, p := range c.problems() {
-			errs = append(errs, r.Err(p.field, "%s", p.msg))
+			errs.Add(r.Err(p.field, "%s", p.msg))
 		}
 		if c.ID != "" {
 			if line, dup := firstLine[c.ID]; dup {
-				errs = append(errs, r.Err("id", "duplicate id %q (first used at line %d)", c.ID, line))
+				errs.Add(r.Err("id", "duplicate id %q (first used at line %d)", c.ID, line))
 			} else {
 				firstLine[c.ID] = r.FieldLine("id")
 			}
