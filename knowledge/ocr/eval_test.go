@@ -70,4 +70,3 @@ func TestScreenshots(t *testing.T) {
 		t.Errorf("verdict on image = verdict on text for %d of %d, want ≥ 90 %%", rep.Agree, rep.N)
 	}
 }
-
