@@ -41,7 +41,7 @@ func Cleanup(raw string) string {
 		if cur.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(cur.String())
 			next, _ := utf8.DecodeRuneInString(line)
-			if !tight(prev) || !tight(next) {
+			if !joinsTight(prev, next) {
 				cur.WriteByte(' ')
 			}
 		}
@@ -63,7 +63,7 @@ func squeeze(line string) string {
 	for _, w := range f[1:] {
 		prev, _ := utf8.DecodeLastRuneInString(b.String())
 		next, _ := utf8.DecodeRuneInString(w)
-		if !(tight(prev) && tight(next)) && !(tight(prev) && isPunct(next)) && !(isPunct(prev) && tight(next)) {
+		if !joinsTight(prev, next) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
@@ -76,6 +76,17 @@ func squeeze(line string) string {
 func tight(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
 		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}
+
+// joinsTight: no space between prev and next (two Chinese characters, or
+// Chinese punctuation or ASCII punctuation next to Chinese).
+func joinsTight(prev, next rune) bool {
+	return tight(prev) && tight(next) || tight(prev) && isPunct(next) || isPunct(prev) && tight(next) ||
+		cjkPunct(prev) || cjkPunct(next)
+}
+
+func cjkPunct(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xff0f) || (r >= 0xff1a && r <= 0xff20) || r == '“' || r == '”' || r == '…'
 }
 
 func isPunct(r rune) bool {
