@@ -58,17 +58,20 @@ type Reader struct {
 	slots   chan struct{}
 	pixels  *semaphore.Weighted
 	why     string // why it is unavailable
+	want    string // Config.Binary
+	once    sync.Once
 }
 
 // decodeBudget bounds the decoded pixels held at once (bytes): four
 // 1080×2400 RGBA screenshots fit; a larger image waits until it is alone.
 const decodeBudget = 48 << 20
 
-// New makes a Reader. It never fails: without tesseract (or its language
-// data) the Reader is unavailable and every Read returns ErrUnavailable,
-// so the chat can say it cannot read images here.
+// New makes a Reader. It never fails and starts nothing: tesseract and
+// its language data are looked for on first use (Available, Read). Without
+// them the Reader is unavailable and every Read returns ErrUnavailable, so
+// the chat can say it cannot read images here.
 func New(cfg Config) *Reader {
-	r := &Reader{langs: cfg.Langs, timeout: cfg.Timeout, prep: cfg.Prep, pixels: semaphore.NewWeighted(decodeBudget)}
+	r := &Reader{langs: cfg.Langs, timeout: cfg.Timeout, prep: cfg.Prep, pixels: semaphore.NewWeighted(decodeBudget), want: cfg.Binary}
 	if r.langs == "" {
 		r.langs = "chi_sim"
 	}
@@ -80,38 +83,49 @@ func New(cfg Config) *Reader {
 		n = runtime.NumCPU()
 	}
 	r.slots = make(chan struct{}, n)
-	bin := cfg.Binary
+	return r
+}
+
+// probe finds tesseract and its languages (once).
+func (r *Reader) probe() {
+	bin := r.want
 	if bin == "" {
 		bin = "tesseract"
 	}
 	if bin == "off" {
 		r.why = "turned off"
-		return r
+		return
 	}
 	path, err := exec.LookPath(bin)
 	if err != nil {
 		r.why = bin + " not found"
-		return r
+		return
 	}
 	if missing := missingLangs(path, r.langs); missing != "" {
 		r.why = "tesseract language data missing: " + missing
-		return r
+		return
 	}
 	r.bin = path
 	if r.langs != "eng" && missingLangs(path, "eng") == "" {
 		r.latin = "eng"
 	}
-	return r
 }
 
 // Available reports whether images can be read here.
-func (r *Reader) Available() bool { return r != nil && r.bin != "" }
+func (r *Reader) Available() bool {
+	if r == nil {
+		return false
+	}
+	r.once.Do(r.probe)
+	return r.bin != ""
+}
 
 // Why says why the Reader is unavailable ("" when it is available).
 func (r *Reader) Why() string {
 	if r == nil {
 		return "no reader"
 	}
+	r.once.Do(r.probe)
 	return r.why
 }
 
