@@ -6,8 +6,6 @@ import (
 	"image/color"
 	"math"
 	"strconv"
-
-	"golang.org/x/image/draw"
 )
 
 // Preprocessing before tesseract, in Go: grey scale, dark mode turned to
@@ -186,8 +184,39 @@ func rescale(g *image.Gray) *image.Gray {
 		return g
 	}
 	nw, nh := max(int(float64(w)*f+0.5), 1), max(int(float64(h)*f+0.5), 1)
+	return bilinear(g, nw, nh)
+}
+
+// bilinear resamples a grey image to nw×nh (fixed point, 8 fractional
+// bits). Written for grey: x/image/draw's kernel scalers keep a float64
+// RGBA buffer of the whole image (32 bytes a pixel), far more than the
+// image itself.
+func bilinear(g *image.Gray, nw, nh int) *image.Gray {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
 	out := image.NewGray(image.Rect(0, 0, nw, nh))
-	draw.CatmullRom.Scale(out, out.Rect, g, g.Rect, draw.Src, nil)
+	x0s, fx := make([]int, nw), make([]int, nw)
+	for x := 0; x < nw; x++ {
+		sx := (float64(x)+0.5)*float64(w)/float64(nw) - 0.5
+		sx = min(max(sx, 0), float64(w-1))
+		x0s[x] = int(sx)
+		fx[x] = int((sx - float64(int(sx))) * 256)
+	}
+	for y := 0; y < nh; y++ {
+		sy := (float64(y)+0.5)*float64(h)/float64(nh) - 0.5
+		sy = min(max(sy, 0), float64(h-1))
+		y0 := int(sy)
+		y1 := min(y0+1, h-1)
+		fy := int((sy - float64(y0)) * 256)
+		r0, r1 := g.Pix[y0*g.Stride:], g.Pix[y1*g.Stride:]
+		dst := out.Pix[y*out.Stride:]
+		for x := 0; x < nw; x++ {
+			a := x0s[x]
+			b := min(a+1, w-1)
+			top := int(r0[a])*(256-fx[x]) + int(r0[b])*fx[x]
+			bot := int(r1[a])*(256-fx[x]) + int(r1[b])*fx[x]
+			dst[x] = uint8((top*(256-fy) + bot*fy + 1<<15) >> 16)
+		}
+	}
 	return out
 }
 
