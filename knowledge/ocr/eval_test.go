@@ -39,10 +39,15 @@ func read(r *ocr.Reader) shot.ReadFunc {
 // screenshots (chat bubbles and ads, 720–1440 px wide, JPEG, some noisy,
 // some dark), reads them back and checks the character error rate and
 // that the verdict on the image equals the verdict on the text.
-// GONGYOU_OCR_N sets the number of texts (default 36; 0 = the whole set).
+// GONGYOU_OCR_N sets the number of texts (default 36; 0 = the whole set),
+// GONGYOU_OCR_SET the set (default holdout; e.g. train_more).
 func TestScreenshots(t *testing.T) {
 	r, f := needOCR(t)
-	rows, err := shot.LoadRows(setPath)
+	path := setPath
+	if s := os.Getenv("GONGYOU_OCR_SET"); s != "" {
+		path = "../scam/testdata/sets/" + s + ".jsonl"
+	}
+	rows, err := shot.LoadRows(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,8 +20,8 @@ import (
 // most maxUpscale times; above maxWidth it is scaled down (tesseract's time
 // grows with the pixels and big glyphs gain nothing).
 const (
-	minWidth   = 1000
-	maxWidth   = 1300
+	minWidth   = 900
+	maxWidth   = 1000
 	maxUpscale = 3
 	// maxWorkPixels bounds the image handed to tesseract (time and memory).
 	maxWorkPixels = 6_000_000
