@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongyou/gongyou/knowledge/norm"
 	"github.com/gongyou/gongyou/knowledge/ocr"
+	"github.com/gongyou/gongyou/store"
 )
 
 // Screenshots sent for a check (issue 16). A picture from any channel is
@@ -234,6 +235,9 @@ func (e *Engine) readImage(j imageJob) {
 	}
 	tctx, tcancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer tcancel()
+	if _, err := e.store.User(tctx, j.user); errors.Is(err, store.ErrNotFound) {
+		return // the worker erased their data (/delete) meanwhile: nothing to say, nothing to keep
+	}
 	ev := Event{UserID: j.user, ChatID: j.chat, Lang: j.lang, read: &imageRead{text: res.Text, caption: j.caption, err: err}}
 	replies, herr := e.Handle(tctx, ev)
 	if herr != nil {

@@ -250,3 +250,26 @@ func TestImageTimeoutBounded(t *testing.T) {
 		t.Errorf("stuck fetch: %q", got)
 	}
 }
+
+// A worker who erases their data while a picture is read is not created
+// again by its verdict.
+func TestImageAfterDelete(t *testing.T) {
+	env, n := imageEnv(t, fakeReader{}, ImageConfig{})
+	release := make(chan struct{})
+	slow := &Image{Fetch: func(ctx context.Context) ([]byte, error) {
+		<-release
+		return []byte(scamChat), nil
+	}}
+	send(t, env, Event{Image: slow})
+	if err := env.Store.DeleteUser(context.Background(), 7); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	env.Engine.WaitImages()
+	if got := n.take(); len(got) != 0 {
+		t.Errorf("sent after /delete: %q", joined(got))
+	}
+	if _, err := env.Store.User(context.Background(), 7); err == nil {
+		t.Error("the verdict created the erased worker again")
+	}
+}
