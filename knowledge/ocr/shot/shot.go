@@ -2,7 +2,7 @@
 // screenshots — chat bubbles and plain ads — for the OCR tests and
 // measurements. Nothing third-party is shipped: the texts are the
 // project's (knowledge/scam/testdata/sets) and the font is loaded at run
-// time from a Debian package (fonts-wqy-zenhei or fonts-noto-cjk).
+// time from a Debian package (fonts-noto-cjk; see FontPaths).
 package shot
 
 import (
@@ -24,10 +24,12 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// FontPaths are where Debian puts the CJK fonts this package can use.
+// FontPaths are where Debian puts the CJK fonts this package tries, in
+// order. fonts-noto-cjk first: golang.org/x/image/font/sfnt cannot read
+// Debian's wqy-zenhei.ttc ("invalid table offset"), which is tried anyway.
 var FontPaths = []string{
-	"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",              // fonts-wqy-zenhei
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",    // fonts-noto-cjk
+	"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",              // fonts-wqy-zenhei
 	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",            // fonts-wqy-microhei
 	"/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",  // older fonts-noto-cjk
 	"/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",    // some derivatives
@@ -36,7 +38,7 @@ var FontPaths = []string{
 }
 
 // ErrNoFont: none of FontPaths is installed.
-var ErrNoFont = errors.New("shot: no CJK font (apt-get install fonts-wqy-zenhei or fonts-noto-cjk)")
+var ErrNoFont = errors.New("shot: no CJK font this package can read (apt-get install fonts-noto-cjk)")
 
 // Font is a loaded CJK font.
 type Font struct {
