@@ -9,8 +9,9 @@ import (
 // Cleanup turns tesseract's output into text for the scam checker:
 //
 //   - stray spaces between Chinese characters (tesseract's chi_sim puts one
-//     between most of them) and around Chinese punctuation are dropped;
-//     spaces between Latin words and numbers stay;
+//     between most of them) and around Chinese punctuation are dropped, and
+//     so is a space inside a number ("1 8977301256"); spaces between Latin
+//     words and between two numbers stay;
 //   - a line broken inside a chat bubble or a paragraph is joined to the
 //     next one (no space between Chinese, one space between Latin words);
 //     a blank line (a new bubble, a new paragraph) stays a line break;
@@ -63,12 +64,26 @@ func squeeze(line string) string {
 	for _, w := range f[1:] {
 		prev, _ := utf8.DecodeLastRuneInString(b.String())
 		next, _ := utf8.DecodeRuneInString(w)
-		if !joinsTight(prev, next) {
+		if !joinsTight(prev, next) && !splitNumber(b.String(), w) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// splitNumber: a space tesseract put inside a number ("1 8977301256",
+// "80-15 0元"): digits on both sides and one side's run of digits at most
+// two long. Two real amounts ("500 300") keep their space.
+func splitNumber(left, right string) bool {
+	l, r := 0, 0
+	for i := len(left) - 1; i >= 0 && left[i] >= '0' && left[i] <= '9'; i-- {
+		l++
+	}
+	for i := 0; i < len(right) && right[i] >= '0' && right[i] <= '9'; i++ {
+		r++
+	}
+	return l > 0 && r > 0 && (l <= 2 || r <= 2)
 }
 
 // tight: a character written without spaces around it (Chinese, Japanese
