@@ -14,12 +14,11 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge/ocr"
 )
 
 // Photos and image files sent in a private chat are read for a scam check
 // (dialog/image.go). Telegram sends a photo in several sizes; the largest
-// under the reading limits (ocr.MaxBytes, ocr.MaxPixels) is fetched with
+// under the reading limits (dialog.MaxImageBytes, dialog.MaxImagePixels) is fetched with
 // getFile after the turn, into memory only. A screenshot sent "as a file"
 // (a document with an image MIME type) is read the same way.
 
@@ -31,7 +30,7 @@ func (t *Telegram) photoOf(m *models.Message) *dialog.Image {
 	var best *models.PhotoSize
 	for i := range m.Photo {
 		p := &m.Photo[i]
-		if int64(p.FileSize) > ocr.MaxBytes || p.Width*p.Height > ocr.MaxPixels {
+		if int64(p.FileSize) > dialog.MaxImageBytes || p.Width*p.Height > dialog.MaxImagePixels {
 			continue
 		}
 		if best == nil || p.Width*p.Height > best.Width*best.Height {
@@ -42,7 +41,7 @@ func (t *Telegram) photoOf(m *models.Message) *dialog.Image {
 	case best != nil:
 		return &dialog.Image{Size: int64(best.FileSize), Fetch: t.fetcher(best.FileID)}
 	case len(m.Photo) > 0: // every size is over the limits
-		return &dialog.Image{Size: ocr.MaxBytes + 1, Fetch: t.fetcher(m.Photo[len(m.Photo)-1].FileID)}
+		return &dialog.Image{Size: dialog.MaxImageBytes + 1, Fetch: t.fetcher(m.Photo[len(m.Photo)-1].FileID)}
 	case m.Document != nil && strings.HasPrefix(strings.ToLower(m.Document.MimeType), "image/"):
 		return &dialog.Image{Size: m.Document.FileSize, Fetch: t.fetcher(m.Document.FileID)}
 	}
@@ -50,7 +49,7 @@ func (t *Telegram) photoOf(m *models.Message) *dialog.Image {
 }
 
 // fetcher fetches a file by id: getFile, then the download, at most
-// ocr.MaxBytes.
+// dialog.MaxImageBytes.
 func (t *Telegram) fetcher(fileID string) func(context.Context) ([]byte, error) {
 	return func(ctx context.Context) ([]byte, error) {
 		ctx, cancel := context.WithTimeout(ctx, photoFetchTimeout)
@@ -59,8 +58,8 @@ func (t *Telegram) fetcher(fileID string) func(context.Context) ([]byte, error) 
 		if err != nil {
 			return nil, fmt.Errorf("telegram: getFile: %w", noURL(err))
 		}
-		if f.FileSize > ocr.MaxBytes {
-			return nil, fmt.Errorf("telegram: %w: %d bytes", ocr.ErrTooLarge, f.FileSize)
+		if f.FileSize > dialog.MaxImageBytes {
+			return nil, fmt.Errorf("telegram: %w: %d bytes", dialog.ErrImageTooLarge, f.FileSize)
 		}
 		if f.FilePath == "" {
 			return nil, errors.New("telegram: getFile gave no file_path")
@@ -71,7 +70,7 @@ func (t *Telegram) fetcher(fileID string) func(context.Context) ([]byte, error) 
 
 var photoClient = &http.Client{Timeout: photoFetchTimeout}
 
-// download GETs link into memory, at most ocr.MaxBytes. Errors never hold
+// download GETs link into memory, at most dialog.MaxImageBytes. Errors never hold
 // the link: it carries the bot token.
 func download(ctx context.Context, link string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, link, nil)
@@ -86,15 +85,15 @@ func download(ctx context.Context, link string) ([]byte, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("telegram: file download: HTTP %d", resp.StatusCode)
 	}
-	if resp.ContentLength > ocr.MaxBytes {
-		return nil, fmt.Errorf("telegram: %w: %d bytes", ocr.ErrTooLarge, resp.ContentLength)
+	if resp.ContentLength > dialog.MaxImageBytes {
+		return nil, fmt.Errorf("telegram: %w: %d bytes", dialog.ErrImageTooLarge, resp.ContentLength)
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, ocr.MaxBytes+1))
+	b, err := io.ReadAll(io.LimitReader(resp.Body, dialog.MaxImageBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("telegram: file download: %w", noURL(err))
 	}
-	if len(b) > ocr.MaxBytes {
-		return nil, fmt.Errorf("telegram: %w: over %d bytes", ocr.ErrTooLarge, ocr.MaxBytes)
+	if len(b) > dialog.MaxImageBytes {
+		return nil, fmt.Errorf("telegram: %w: over %d bytes", dialog.ErrImageTooLarge, dialog.MaxImageBytes)
 	}
 	return b, nil
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge/ocr"
 	"github.com/gongyou/gongyou/store"
 )
 
@@ -19,10 +18,10 @@ import (
 // held in memory only until it is read.
 
 // maxUpload bounds an upload's body: the picture and the form's fields.
-const maxUpload = ocr.MaxBytes + 64<<10
+const maxUpload = dialog.MaxImageBytes + 64<<10
 
 // webUploads bounds the uploads received at once (each holds up to
-// ocr.MaxBytes in memory until its turn is done).
+// dialog.MaxImageBytes in memory until its turn is done).
 var webUploads = make(chan struct{}, 8)
 
 func (w *Web) upload(rw http.ResponseWriter, r *http.Request) {
@@ -68,9 +67,9 @@ func (w *Web) upload(rw http.ResponseWriter, r *http.Request) {
 			csrf = string(b)
 		case "image":
 			got = true
-			data, err = io.ReadAll(io.LimitReader(part, ocr.MaxBytes+1))
+			data, err = io.ReadAll(io.LimitReader(part, dialog.MaxImageBytes+1))
 			var mb *http.MaxBytesError
-			if errors.As(err, &mb) || len(data) > ocr.MaxBytes {
+			if errors.As(err, &mb) || len(data) > dialog.MaxImageBytes {
 				tooBig, data = true, nil
 			} else if err != nil {
 				w.reject(rw, http.StatusBadRequest, "bad upload")
@@ -98,8 +97,8 @@ func (w *Web) upload(rw http.ResponseWriter, r *http.Request) {
 	}
 	img := &dialog.Image{Size: int64(len(data)), Fetch: func(context.Context) ([]byte, error) { return data, nil }}
 	if tooBig {
-		img = &dialog.Image{Size: ocr.MaxBytes + 1, Fetch: func(context.Context) ([]byte, error) {
-			return nil, ocr.ErrTooLarge
+		img = &dialog.Image{Size: dialog.MaxImageBytes + 1, Fetch: func(context.Context) ([]byte, error) {
+			return nil, dialog.ErrImageTooLarge
 		}}
 	}
 	ctx := r.Context()

@@ -12,14 +12,13 @@ import (
 	"strings"
 
 	"github.com/gongyou/gongyou/dialog"
-	"github.com/gongyou/gongyou/knowledge/ocr"
 )
 
 // A picture message (MsgType image) is read for a scam check
 // (dialog/image.go). Its bytes come from the API's temporary media
 // (GET /cgi-bin/media/get with the MediaId, kept by WeChat for three
 // days), or, without a MediaId, from its PicUrl on WeChat's image servers.
-// Either way into memory only, at most ocr.MaxBytes.
+// Either way into memory only, at most dialog.MaxImageBytes.
 
 // imageOf is the picture of an image message.
 func (w *WeChat) imageOf(msg wechatMsg) *dialog.Image {
@@ -31,7 +30,7 @@ func (w *WeChat) imageOf(msg wechatMsg) *dialog.Image {
 		if picAllowed(pic, w.api.base) {
 			return w.api.fetchBytes(ctx, pic)
 		}
-		return nil, fmt.Errorf("wechat: %w: no MediaId and no usable PicUrl", ocr.ErrNotImage)
+		return nil, fmt.Errorf("wechat: %w: no MediaId and no usable PicUrl", dialog.ErrNotImage)
 	}}
 }
 
@@ -74,7 +73,7 @@ func (a *wechatAPI) media(ctx context.Context, mediaID string) ([]byte, error) {
 	}
 }
 
-// fetchBytes GETs link into memory (at most ocr.MaxBytes). A JSON answer
+// fetchBytes GETs link into memory (at most dialog.MaxImageBytes). A JSON answer
 // is WeChat's error envelope. Errors never hold the link (it may carry the
 // access_token).
 func (a *wechatAPI) fetchBytes(ctx context.Context, link string) ([]byte, error) {
@@ -90,8 +89,8 @@ func (a *wechatAPI) fetchBytes(ctx context.Context, link string) ([]byte, error)
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("wechat media: http %d", resp.StatusCode)
 	}
-	if resp.ContentLength > ocr.MaxBytes {
-		return nil, fmt.Errorf("wechat media: %w: %d bytes", ocr.ErrTooLarge, resp.ContentLength)
+	if resp.ContentLength > dialog.MaxImageBytes {
+		return nil, fmt.Errorf("wechat media: %w: %d bytes", dialog.ErrImageTooLarge, resp.ContentLength)
 	}
 	if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt == "application/json" || mt == "text/plain" {
 		var e wechatError
@@ -100,12 +99,12 @@ func (a *wechatAPI) fetchBytes(ctx context.Context, link string) ([]byte, error)
 		}
 		return nil, &e
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, ocr.MaxBytes+1))
+	b, err := io.ReadAll(io.LimitReader(resp.Body, dialog.MaxImageBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("wechat media: %w", redactURLError(err))
 	}
-	if len(b) > ocr.MaxBytes {
-		return nil, fmt.Errorf("wechat media: %w: over %d bytes", ocr.ErrTooLarge, ocr.MaxBytes)
+	if len(b) > dialog.MaxImageBytes {
+		return nil, fmt.Errorf("wechat media: %w: over %d bytes", dialog.ErrImageTooLarge, dialog.MaxImageBytes)
 	}
 	return b, nil
 }

@@ -38,6 +38,19 @@ type Image struct {
 	Size int64
 }
 
+// The limits and errors of pictures, for the channels (bot/ imports
+// dialog, not knowledge): a channel refuses a larger picture before
+// fetching it, and wraps these errors so the worker gets the right answer.
+const (
+	MaxImageBytes  = ocr.MaxBytes
+	MaxImagePixels = ocr.MaxPixels
+)
+
+var (
+	ErrImageTooLarge = ocr.ErrTooLarge
+	ErrNotImage      = ocr.ErrNotImage
+)
+
 // ImageReader reads the text in an image; *ocr.Reader has it.
 type ImageReader interface {
 	Available() bool
