@@ -227,12 +227,11 @@ func (e *Engine) readImage(j imageJob) {
 	ctx, cancel := context.WithTimeout(context.Background(), e.img.cfg.Timeout)
 	defer cancel()
 	start := e.now()
-	data, err := j.fetch(ctx)
 	var res ocr.Result
+	data, err := j.fetch(ctx)
 	if err == nil {
-		res, err = e.img.reader.Read(ctx, data)
+		res, err = e.img.reader.Read(ctx, data) // the picture is not used (or kept) beyond this
 	}
-	data = nil //nolint:ineffassign // the picture is not kept beyond this point
 	if err != nil && j.counted && !errors.Is(err, ocr.ErrTimeout) {
 		// Not read (could not be fetched, refused, busy): it does not use
 		// up the day. A timeout does: it cost a reader its full time.

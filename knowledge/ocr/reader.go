@@ -17,7 +17,8 @@ import (
 )
 
 // Config configures a Reader. The zero value is usable: tesseract from
-// PATH, Chinese (English when an image is mostly Latin), one image per CPU, 20 s per image.
+// PATH, Chinese (English when an image is mostly Latin), one image per
+// CPU, 20 s per image.
 type Config struct {
 	// Binary is the tesseract program: a name looked up in PATH or a path;
 	// "" means "tesseract", "off" turns reading off.
@@ -62,8 +63,9 @@ type Reader struct {
 	once    sync.Once
 }
 
-// decodeBudget bounds the decoded pixels held at once (bytes): four
-// 1080×2400 RGBA screenshots fit; a larger image waits until it is alone.
+// decodeBudget bounds the decoded pixels held at once (bytes, estimated
+// from the header: decoded image and its grey copy): three 1080×2400
+// screenshots at a time; an image over the budget waits until it is alone.
 const decodeBudget = 48 << 20
 
 // New makes a Reader. It never fails and starts nothing: tesseract and
@@ -190,7 +192,6 @@ func (r *Reader) Read(ctx context.Context, data []byte) (Result, error) {
 		return Result{Info: in}, err
 	}
 	pix := pgm(img)
-	img = nil
 	raw, err := r.tesseract(ctx, pix, r.langs)
 	if err != nil {
 		return Result{Info: in}, err
