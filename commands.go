@@ -264,6 +264,7 @@ func (a *app) serve(ctx context.Context) error {
 	})
 	a.logger.Info("gongyou serving", "mode", map[bool]string{true: "webhook", false: "polling"}[a.cfg.WebhookURL != ""], "db", st.Dialect())
 	err = g.Wait()
+	a.waitImages(engine) // ocr_cmd.go
 	a.logger.Info("gongyou stopped")
 	return err
 }

@@ -68,3 +68,18 @@ func (a *app) logOCR() {
 	}
 	a.logger.Info("screenshots are not read: workers are asked for the text", "why", r.Why())
 }
+
+// imageGrace is how long a stopping serve waits for the pictures being
+// read, so their verdicts are kept for the workers' next message (the
+// channels have stopped) before the store closes.
+const imageGrace = 10 * time.Second
+
+func (a *app) waitImages(e *dialog.Engine) {
+	done := make(chan struct{})
+	go func() { e.WaitImages(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(imageGrace):
+		a.logger.Warn("stopping with pictures still being read; their workers get no verdict", "waited", imageGrace)
+	}
+}
