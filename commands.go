@@ -18,6 +18,7 @@ import (
 	"github.com/gongyou/gongyou/knowledge/content"
 	"github.com/gongyou/gongyou/knowledge/faq"
 	"github.com/gongyou/gongyou/knowledge/llm"
+	"github.com/gongyou/gongyou/knowledge/ocr"
 	"github.com/gongyou/gongyou/knowledge/scam"
 	"github.com/gongyou/gongyou/store"
 )
@@ -95,6 +96,7 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	faqs           *faq.FAQBase // set by open
+	ocr            *ocr.Reader  // ocrReader (ocr_cmd.go)
 	// dbSet: GONGYOU_DB was given. Without it check and ask work from the
 	// shipped content in memory and create no database file.
 	dbSet bool
@@ -149,6 +151,7 @@ func (a *app) engine(st *store.Store, base *scam.Base, extra ...dialog.Option) *
 		dialog.WithKnowledge(base),
 		dialog.WithStaff(a.cfg.Staff...),
 		dialog.WithBroadcastRate(a.cfg.BroadcastRate),
+		a.imageOption(),
 	}
 	if a.faqs != nil {
 		opts = append(opts, dialog.WithFAQ(a.faqs, st))
@@ -186,6 +189,7 @@ func (a *app) serve(ctx context.Context) error {
 	metrics := bot.NewMetrics()
 	relay := &bot.Relay{} // staff follow-ups reach workers through the channels
 	engine := a.engine(st, base, dialog.WithNotifier(relay))
+	a.logOCR()
 	var channels []bot.Channel
 	var webhook http.Handler
 	var mounts []bot.Mount
@@ -246,6 +250,7 @@ func (a *app) serve(ctx context.Context) error {
 	g.Go(func() error { st.RunRetention(gctx, a.logger, dialog.TrainingFlow); return nil })
 	a.logger.Info("gongyou serving", "mode", map[bool]string{true: "webhook", false: "polling"}[a.cfg.WebhookURL != ""], "db", st.Dialect())
 	err = g.Wait()
+	a.waitImages(engine) // ocr_cmd.go
 	a.logger.Info("gongyou stopped")
 	return err
 }
@@ -257,7 +262,7 @@ func (a *app) serve(ctx context.Context) error {
 // With OPENAI_* set it asks the LLM through the same second-opinion path
 // as the chat (scam.CheckCLI.Advisor).
 func (a *app) check(ctx context.Context, args []string) int {
-	c := scam.CheckCLI{Logger: a.logger}
+	c := scam.CheckCLI{Logger: a.logger, OCR: a.ocrReader()}
 	err := errNoDB
 	if a.dbSet {
 		var st *store.Store

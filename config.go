@@ -37,6 +37,9 @@ type Config struct {
 
 	// The WeChat Official Account (bot/wechat.go; wechat_cmd.go validates).
 	WeChat WeChatConfig
+
+	// Screenshots read for a check (ocr_cmd.go validates).
+	OCR OCRConfig
 }
 
 var webhookSecretPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
@@ -140,6 +143,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		errs = append(errs, errors.New("GONGYOU_WEB_TRUST_PROXY: want true or false"))
 	}
 	c.WeChat, errs = loadWeChatConfig(get, errs)
+	c.OCR, errs = loadOCRConfig(get, errs)
 	if err := c.LogLevel.UnmarshalText([]byte(get("GONGYOU_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, fmt.Errorf("GONGYOU_LOG_LEVEL: %w", err))
 	}

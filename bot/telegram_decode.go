@@ -60,13 +60,17 @@ func (t *Telegram) convert(upd *models.Update) (inbound, bool) {
 		default:
 			return inbound{}, false
 		}
-		return inbound{ev: dialog.Event{
+		in := inbound{ev: dialog.Event{
 			UserID: m.From.ID,
 			ChatID: m.Chat.ID,
 			Lang:   m.From.LanguageCode,
 			Name:   displayName(m.From),
 			Text:   truncateUTF16(strings.ToValidUTF8(text, "\uFFFD"), maxInputUnits),
-		}}, true
+		}}
+		if m.Chat.Type == models.ChatTypePrivate {
+			in.ev.Image = t.photoOf(m) // a screenshot to check (telegram_photo.go)
+		}
+		return in, true
 
 	case upd.CallbackQuery != nil:
 		cq := upd.CallbackQuery

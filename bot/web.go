@@ -214,6 +214,7 @@ func (w *Web) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+p+"{$}", w.page)
 	mux.HandleFunc("POST "+p+"send", w.send)
+	mux.HandleFunc("POST "+p+"image", w.upload) // web_image.go
 	mux.HandleFunc("GET "+p+"poll", w.poll)
 	mux.HandleFunc("GET "+p+"static/{name}", w.asset)
 	mux.HandleFunc("GET "+p+"poster", w.poster)

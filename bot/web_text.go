@@ -7,6 +7,8 @@ import "strings"
 // the engine's catalogue.
 type webText struct {
 	Title, Tagline, Intro, Start, Placeholder, Send, Privacy, Poster, Stale string
+
+	Photo, PhotoSend, PhotoSent string // the screenshot form (web_image.go)
 }
 
 var webTexts = map[string]webText{
@@ -20,6 +22,9 @@ var webTexts = map[string]webText{
 		Privacy:     "🔒 本页只用一个匿名 cookie 认出您的对话，不要名字和手机号。发 /mydata 看存了什么，发 /delete 全部删除。",
 		Poster:      "打印二维码海报",
 		Stale:       "这个按钮已经过期了，请用最新消息下面的按钮。",
+		Photo:       "📷 也可以发截图（招工广告、聊天记录），10MB以内：",
+		PhotoSend:   "发送截图",
+		PhotoSent:   "📷 截图",
 	},
 	"en": {
 		Title:       "Gongyou · worker's helper",
@@ -31,6 +36,9 @@ var webTexts = map[string]webText{
 		Privacy:     "🔒 This page uses one anonymous cookie to recognise your conversation: no name, no phone number. Send /mydata to see what is kept, /delete to erase it.",
 		Poster:      "Print a QR poster",
 		Stale:       "This button has expired; please use the buttons under the latest message.",
+		Photo:       "📷 Or send a screenshot (a job ad, a chat), up to 10 MB:",
+		PhotoSend:   "Send screenshot",
+		PhotoSent:   "📷 Screenshot",
 	},
 }
 

@@ -357,6 +357,8 @@ type wechatMsg struct {
 	Event        string   `xml:"Event"`
 	EventKey     string   `xml:"EventKey"`
 	Recognition  string   `xml:"Recognition"` // voice, when speech recognition is on in the console
+	PicURL       string   `xml:"PicUrl"`      // image: the picture on WeChat's servers (wechat_image.go)
+	MediaID      string   `xml:"MediaId"`     // image, voice: the temporary media's id
 	Encrypt      string   `xml:"Encrypt"`
 }
 

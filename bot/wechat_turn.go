@@ -12,15 +12,15 @@ import (
 )
 
 // wechatText is what the channel says on its own: what works when a
-// worker sends a picture or a voice message, and the holding answer of a
+// worker sends a voice message, a location, a link or a video, and the holding answer of a
 // turn that takes longer than WeChat waits.
 var wechatText = map[string]struct{ Unsupported, Holding string }{
 	"zh": {
-		Unsupported: "我现在只能看文字。请直接打字发给我：把招工信息粘贴进来，我帮您查是不是骗局；也可以问找工作、社保、工资的事。发 /menu 看全部功能。",
+		Unsupported: "这种消息我看不了。请打字发给我：把招工信息粘贴进来或截图发来，我帮您查是不是骗局；也可以问找工作、社保、工资的事。发 /menu 看全部功能。",
 		Holding:     "⏳ 正在仔细核对，答案马上单独发给您。",
 	},
 	"en": {
-		Unsupported: "I can only read text for now. Type to me: paste a job offer and I will check it for scam signs, or ask about jobs, insurance or pay. Send /menu to see everything.",
+		Unsupported: "I cannot read this kind of message. Type to me: paste a job offer or send a screenshot and I will check it for scam signs, or ask about jobs, insurance or pay. Send /menu to see everything.",
 		Holding:     "⏳ Checking carefully; the answer follows in a moment.",
 	},
 }
@@ -72,6 +72,9 @@ func (w *WeChat) handle(ctx context.Context, msg wechatMsg, start time.Time) str
 	case "text":
 		w.turns.m.updates.WithLabelValues(kindMessage).Inc()
 		return w.turn(ctx, msg, dialog.Event{Text: msg.Content}, true, start)
+	case "image": // a screenshot: read for a scam check (wechat_image.go)
+		w.turns.m.updates.WithLabelValues(kindMessage).Inc()
+		return w.turn(ctx, msg, dialog.Event{Image: w.imageOf(msg)}, true, start)
 	case "voice":
 		if t := strings.TrimSpace(msg.Recognition); t != "" {
 			w.turns.m.updates.WithLabelValues(kindMessage).Inc()
@@ -97,8 +100,7 @@ func (w *WeChat) handle(ctx context.Context, msg wechatMsg, start time.Time) str
 		w.turns.m.updates.WithLabelValues(kindOther).Inc()
 		return "" // view, location reports, scans, job-finished notices: nothing to say
 	}
-	// A picture, voice without recognition, a location, a link, a video:
-	// what works. It is a message, so it opens the 48-hour window.
+	// Voice without recognition, a location, a link, a video: what works. It is a message, so it opens the 48-hour window.
 	w.turns.m.updates.WithLabelValues(kindOther).Inc()
 	id, err := w.st.ChannelUserID(ctx, store.ChannelWeChat, msg.FromUserName, true)
 	if err != nil {

@@ -57,12 +57,13 @@ var coreCatalog = map[string]map[string]string{
 			"🔍 找工作\n📚 报名技能培训\n🛡 社保和劳动权益问答\n⚠️ 查招聘骗局：把招聘信息发给我，我帮您看有没有风险\n\n" +
 			"记住：正规招聘不收钱。要您先交钱的，先问问我。",
 		"start.privacy": "🔒 隐私：我只存您的编号、语言、城市、通知设置和用到哪一步。\n" +
-			"查过的招聘信息回主菜单就删，报告了才保存。\n" +
+			"查过的招聘信息回主菜单就删，截图读完文字就删，报告了才保存。\n" +
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
 		"start.privacy_more_btn": "📄 详细说明",
 		"start.privacy_more": "🔒 隐私说明\n" +
 			"我只保存：您的用户编号（Telegram、微信或网页聊天给的编号；网页上是一个随机的匿名编号，存在浏览器的 Cookie 里）、语言、城市（如果您告诉我）、是否订阅通知、您用到哪一步。\n" +
 			"您发来检查的招聘信息只保留最近一条，方便您点“为什么”和“报告”；回到主菜单就删掉。点“报告给工作人员”才会长期保存。\n" +
+			"您发来的截图只用来读出文字做检查，读完就删，图片不保存；读出的文字和粘贴的文字一样处理。每天看了几张图只记一个数，用来限量。\n" +
 			"保存这些只为了回答您、给您发通知。报名培训时，您同意后才会保存姓名和手机号。您对回答点的👍/👎也会保存，用来改进回答。\n" +
 			"发 /mydata 看我存了什么，发 /delete 全部删除。",
 		"start.agree":  "✅ 知道了，开始",
@@ -202,12 +203,13 @@ var coreCatalog = map[string]map[string]string{
 			"🔍 Find work\n📚 Sign up for skills training\n🛡 Social insurance and labour rights\n⚠️ Check a job offer: send it to me and I look for scam signs\n\n" +
 			"Remember: a real employer never asks you to pay for a job. If someone asks for money first, ask me.",
 		"start.privacy": "🔒 Privacy: I keep only your id, language, city, announcement settings and where you are in a conversation.\n" +
-			"A job offer you check is dropped when you go back to the menu, unless you report it.\n" +
+			"A job offer you check is dropped when you go back to the menu, unless you report it; a screenshot is dropped once its text is read.\n" +
 			"Send /mydata to see it all, /delete to erase it.",
 		"start.privacy_more_btn": "📄 More",
 		"start.privacy_more": "🔒 Privacy\n" +
 			"I keep only: your user id (from Telegram, WeChat or the web chat, where it is a random anonymous id kept in a browser cookie), your language, your city (if you tell me), whether you get announcements, and where you are in a conversation.\n" +
 			"A job offer you send for checking is kept only until you go back to the menu (for the “Why?” and “Report” buttons). Only “Report to staff” keeps it longer.\n" +
+			"A screenshot you send is used only to read its text for the check and is deleted right after; the picture is never stored, and the text read is treated like pasted text. Only the number of pictures read each day is counted, for the daily limit.\n" +
 			"I keep this only to answer you and send announcements. Your name and phone number are kept only if you sign up for a course, after you agree. Your 👍/👎 on answers is kept to improve them.\n" +
 			"Send /mydata to see it, /delete to erase it.",
 		"start.agree":  "✅ OK, let's start",

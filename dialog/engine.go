@@ -49,6 +49,7 @@ type Engine struct {
 	faq   faqDeps
 	staff staffDeps
 	bc    broadcastDeps
+	img   imageDeps
 }
 
 // Option configures an Engine.
@@ -107,6 +108,7 @@ type state struct {
 
 // Handle runs one turn and returns the replies to send, in order.
 func (e *Engine) Handle(ctx context.Context, ev Event) ([]Reply, error) {
+	defer e.lockUser(ev.UserID)() // one turn of a user at a time (image.go)
 	ev.Text = cleanText(ev.Text)
 	ev.Callback = strings.TrimSpace(strings.ToValidUTF8(ev.Callback, ""))
 	if ev.ChatID == 0 {

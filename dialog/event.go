@@ -11,6 +11,9 @@ type Event struct {
 	Name     string // display name, used only to greet
 	Text     string // message text, or
 	Callback string // data of the pressed button (≤ 64 bytes)
+	Image    *Image // a picture sent for a scam check (image.go); Text is its caption
+
+	read *imageRead // the text read from a picture: the engine's own follow-up turn
 }
 
 // Reply is one message the channel should send back.

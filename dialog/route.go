@@ -2,6 +2,7 @@ package dialog
 
 // Routing: how one event finds its handler.
 //
+//	picture           → read after the turn, its text checked (image.go)
 //	button            → the flow that owns the data's prefix (flow.go)
 //	""                → "I can only read text", the screen kept
 //	/command, keyword → the flow that owns the command (flow.go)
@@ -28,6 +29,12 @@ import (
 )
 
 func (t *turn) route() ([]Reply, error) {
+	switch {
+	case t.ev.read != nil: // the text read from a picture (image.go)
+		return t.imageVerdict(t.ev.read)
+	case t.ev.Image != nil: // a picture: read it for a check (image.go)
+		return t.onImage()
+	}
 	if t.ev.Callback != "" {
 		return t.onButton(t.ev.Callback)
 	}

@@ -139,6 +139,7 @@ func (s *Store) deleteUser(ctx context.Context, id int64) error {
 			`DELETE FROM web_messages WHERE user_id = $1`,
 			`DELETE FROM wechat_users WHERE user_id = $1`,
 			`DELETE FROM wechat_outbox WHERE user_id = $1`,
+			`DELETE FROM image_reads WHERE user_id = $1`,
 			`UPDATE reports SET user_id = NULL WHERE user_id = $1`,
 			`DELETE FROM sessions WHERE user_id = $1`,
 			`UPDATE trainings SET taken = taken - 1 WHERE taken > 0 AND id IN

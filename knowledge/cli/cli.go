@@ -25,6 +25,7 @@ type Options struct {
 	JSON, Batch bool
 	Lang        string
 	Text        []string
+	Image       string // --image FILE: check the text read from a screenshot (check only)
 }
 
 func ParseArgs(args []string) (Options, error) {
@@ -60,6 +61,18 @@ func ParseArgs(args []string) (Options, error) {
 			default:
 				return o, fmt.Errorf("--lang: want zh or en, got %q", val)
 			}
+		case "image":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return o, errors.New("--image needs a file: --image shot.png")
+				}
+				i++
+				val = args[i]
+			}
+			if val == "" {
+				return o, errors.New("--image needs a file: --image shot.png")
+			}
+			o.Image = val
 		case "h", "help":
 			return o, ErrHelp
 		default:
@@ -68,6 +81,9 @@ func ParseArgs(args []string) (Options, error) {
 	}
 	if o.Batch && len(o.Text) > 0 {
 		return o, errors.New("--batch reads standard input; give no TEXT")
+	}
+	if o.Image != "" && (o.Batch || len(o.Text) > 0) {
+		return o, errors.New("--image checks one screenshot; give no TEXT and no --batch (a batch line may carry \"image\")")
 	}
 	return o, nil
 }

@@ -82,6 +82,9 @@ func RunAskCLI(ctx context.Context, a *Answerer, args []string, stdin io.Reader,
 // RunAskCLIWith is RunAskCLI on any Asker.
 func RunAskCLIWith(ctx context.Context, a Asker, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o, err := cli.ParseArgs(args) // same flags: --json, --batch, --lang, --help
+	if err == nil && o.Image != "" {
+		err = errors.New("unknown flag --image (only gongyou check reads screenshots)")
+	}
 	if errors.Is(err, cli.ErrHelp) {
 		fmt.Fprint(stdout, askUsage)
 		return 0

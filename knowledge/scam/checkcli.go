@@ -15,6 +15,7 @@ import (
 	"github.com/gongyou/gongyou/knowledge/cli"
 	"github.com/gongyou/gongyou/knowledge/llm"
 	"github.com/gongyou/gongyou/knowledge/norm"
+	"github.com/gongyou/gongyou/knowledge/ocr"
 )
 
 // The `gongyou check` command (docs/ARCHITECTURE.md, "CLI contract"):
@@ -38,13 +39,17 @@ import (
 // verdict. Without them the command is offline and makes no request.
 
 const checkUsage = `usage: gongyou check [--json] [--lang zh|en] [TEXT]
+       gongyou check [--json] [--lang zh|en] --image FILE
        gongyou check --batch [--lang zh|en] < in.jsonl > out.jsonl
 
 Checks a job offer or recruiter message for scam signs. TEXT is taken from
 the arguments, or from standard input when there are none.
   --json        print the verdict as one JSON object
   --lang zh|en  language of labels, titles and advice (default zh)
-  --batch       read JSON Lines {"id":"…","text":"…"}, write one verdict per line
+  --image FILE  check the text read from a screenshot (PNG, JPEG, WebP; needs
+                tesseract); the JSON adds "ocr_text", the text that was read
+  --batch       read JSON Lines {"id":"…","text":"…"} or {"id":"…","image":"PATH"},
+                write one verdict per line
 
 With OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL set, the LLM gives a
 second opinion too (personal data removed first); it can raise the risk,
@@ -70,6 +75,7 @@ type cliVerdict struct {
 	Label   string          `json:"label"`
 	Empty   bool            `json:"empty"`
 	Offer   bool            `json:"offer"`
+	OCRText *string         `json:"ocr_text,omitempty"` // --image: the text read from the screenshot
 }
 
 func toCLI(v Verdict, lang string) cliVerdict {
@@ -102,6 +108,7 @@ type CheckCLI struct {
 	Checker *Checker     // nil: the shipped cases
 	Advisor Advisor      // nil: offline
 	Logger  *slog.Logger // nil: discard
+	OCR     *ocr.Reader  // reads --image and "image" lines; nil: tesseract from PATH when first needed
 }
 
 // The LLM quota keys of the CLI: a single check is the local user "cli";
@@ -141,6 +148,9 @@ func (c CheckCLI) Run(ctx context.Context, args []string, stdin io.Reader, stdou
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
+	if o.Image != "" {
+		return c.runImage(ctx, o, stdout, stderr)
+	}
 	if o.Batch {
 		if err := c.runBatch(ctx, o.Lang, stdin, stdout); err != nil {
 			fmt.Fprintf(stderr, "gongyou check --batch: %v\n", err)
@@ -160,9 +170,17 @@ func (c CheckCLI) Run(ctx context.Context, args []string, stdin io.Reader, stdou
 		}
 		text = string(b)
 	}
+	return c.print(ctx, o, text, nil, stdout, stderr)
+}
+
+// print checks text and prints the verdict; ocrText is the text read from
+// a screenshot (--image), added to the output.
+func (c CheckCLI) print(ctx context.Context, o cli.Options, text string, ocrText *string, stdout, stderr io.Writer) int {
 	v, _ := withOpinion(ctx, c.Advisor, c.Logger, cliUser, text, c.Checker.Check(text))
 	if o.JSON {
-		b, err := json.Marshal(toCLI(v, o.Lang))
+		out := toCLI(v, o.Lang)
+		out.OCRText = ocrText
+		b, err := json.Marshal(out)
 		if err == nil {
 			b = append(b, '\n')
 			_, err = stdout.Write(b)
@@ -173,7 +191,15 @@ func (c CheckCLI) Run(ctx context.Context, args []string, stdin io.Reader, stdou
 		}
 		return 0
 	}
-	if _, err := io.WriteString(stdout, humanVerdict(v, o.Lang)); err != nil {
+	human := humanVerdict(v, o.Lang)
+	if ocrText != nil {
+		label := "图里读到："
+		if norm.IsEnglish(o.Lang) {
+			label = "Read from the image:"
+		}
+		human = label + "\n" + *ocrText + "\n\n" + human
+	}
+	if _, err := io.WriteString(stdout, human); err != nil {
 		fmt.Fprintf(stderr, "gongyou check: %v\n", err)
 		return 1
 	}
@@ -254,15 +280,21 @@ func humanVerdict(v Verdict, lang string) string {
 // ── batch ──
 
 type batchIn struct {
-	ID   json.RawMessage `json:"id"`
-	Text *string         `json:"text"`
+	ID    json.RawMessage `json:"id"`
+	Text  *string         `json:"text"`
+	Image *string         `json:"image"` // a screenshot's path instead of text
 }
 
 func (in batchIn) LineID() json.RawMessage { return in.ID }
 
 func (in batchIn) Problem() string {
-	if in.Text == nil {
-		return `missing "text"`
+	switch {
+	case in.Text == nil && in.Image == nil:
+		return `missing "text" (or "image")`
+	case in.Text != nil && in.Image != nil:
+		return `give "text" or "image", not both`
+	case in.Image != nil && *in.Image == "":
+		return `empty "image" path`
 	}
 	return ""
 }
@@ -277,14 +309,24 @@ func (c CheckCLI) runBatch(ctx context.Context, lang string, stdin io.Reader, st
 	return cli.Batch[batchIn]{
 		Workers: runtime.GOMAXPROCS(0),
 		Handle: func(ctx context.Context, id json.RawMessage, in batchIn, reply func([]byte)) {
+			var ocrText *string
+			if in.Image != nil {
+				read, err := c.readImage(ctx, *in.Image)
+				if err != nil {
+					reply(cli.ErrorLine(id, err.Error()))
+					return
+				}
+				ocrText = &read
+				in.Text = &read
+			}
 			text := *in.Text
 			v := c.Checker.Check(text)
 			if l == nil || v.Empty || l.broken.Load() {
-				reply(verdictLine(id, v, lang))
+				reply(verdictLineOCR(id, v, lang, ocrText))
 				return
 			}
 			user := cliUser + ":" + norm.Clip(string(id), 64, "")
-			go func() { reply(verdictLine(id, l.ask(ctx, user, text, v), lang)) }()
+			go func() { reply(verdictLineOCR(id, l.ask(ctx, user, text, v), lang, ocrText)) }()
 		},
 	}.Run(ctx, stdin, stdout)
 }
@@ -328,8 +370,13 @@ func (l *batchLLM) ask(ctx context.Context, user, text string, v Verdict) Verdic
 }
 
 func verdictLine(id json.RawMessage, v Verdict, lang string) []byte {
+	return verdictLineOCR(id, v, lang, nil)
+}
+
+func verdictLineOCR(id json.RawMessage, v Verdict, lang string, ocrText *string) []byte {
 	out := toCLI(v, lang)
 	out.ID = id
+	out.OCRText = ocrText
 	b, err := json.Marshal(out)
 	if err != nil {
 		return cli.ErrorLine(id, err.Error())
